@@ -1,0 +1,150 @@
+import type { Diagnostic } from '../io/errors';
+
+/**
+ * The analysis report: the one object the CLI prints with --json, the worker posts to the app, and exports are
+ * made from. Documented in docs/report-schema.md; bump SCHEMA_VERSION on any incompatible change.
+ */
+export const SCHEMA_VERSION = 1;
+
+export type FileFormat = 'elf' | 'pe' | 'macho' | 'macho-fat' | 'unknown';
+
+/** Hex string "0x…" for addresses, so 64-bit values survive JSON readers that use doubles. */
+export type HexAddress = string;
+
+export interface ReportFile {
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ReportSection {
+  name: string;
+  type: string;
+  address: HexAddress;
+  offset: number;
+  size: number;
+  flags: string;
+  /** Shannon entropy of the section's file bytes in bits per byte (0–8), null when it has none. */
+  entropy: number | null;
+  kind: string;
+}
+
+export interface ReportSegment {
+  type: string;
+  address: HexAddress;
+  offset: number;
+  fileSize: number;
+  memSize: number;
+  flags: string;
+}
+
+export interface ReportSlice {
+  arch: string;
+  offset: number;
+}
+
+export interface GoModule {
+  path: string;
+  version: string;
+  sum: string;
+  replace: { path: string; version: string; sum: string } | null;
+}
+
+export interface GoBuildInfo {
+  /** Main package path ("path" line). */
+  path: string;
+  main: { path: string; version: string; sum: string } | null;
+  deps: GoModule[];
+  settings: { key: string; value: string }[];
+  /** "header" when read through the build-info header; "carved" when cut out between the modinfo sentinels. */
+  source: 'header' | 'carved';
+  /** File offset of the header or of the carved block. */
+  offset: number;
+}
+
+export interface GoFunction {
+  name: string;
+  entry: HexAddress;
+  size: number;
+  file: string | null;
+  package: string;
+}
+
+export type PackageClass = 'main' | 'std' | 'third-party' | 'runtime-internal';
+
+export interface GoPackage {
+  path: string;
+  class: PackageClass;
+  functionCount: number;
+  /** Sum of the sizes of the package's functions in bytes. */
+  size: number;
+  /** Module path the package belongs to, when known. */
+  module: string | null;
+}
+
+export interface GoModuleSummary {
+  path: string;
+  version: string;
+  sum: string;
+  replace: GoModule['replace'];
+  /** "recorded" from build info, "inferred" from package paths. */
+  origin: 'recorded' | 'inferred' | 'main' | 'std';
+  packages: string[];
+  size: number;
+}
+
+export interface GoReport {
+  version: string | null;
+  versionSource: 'buildinfo' | 'pclntab' | 'strings' | null;
+  buildInfo: GoBuildInfo | null;
+  pclntab: { magic: HexAddress; offset: number; functionCount: number; fileCount: number; goVersionRange: string } | null;
+  functions: GoFunction[];
+  packages: GoPackage[];
+  modules: GoModuleSummary[];
+}
+
+export interface LinkageReport {
+  static: boolean;
+  interpreter: string | null;
+  needed: string[];
+  rpath: string[];
+  runpath: string[];
+  /** Highest GLIBC_x.y needed, e.g. "2.34"; null when none. */
+  glibcMax: string | null;
+  cgo: boolean;
+  cgoEvidence: string[];
+  libc: 'glibc' | 'musl' | 'none' | 'other' | null;
+}
+
+export interface PackedReport {
+  packer: string;
+  version: string | null;
+  evidence: string;
+}
+
+export interface GoDetection {
+  isGo: boolean;
+  reason: string;
+}
+
+export interface Report {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  file: ReportFile;
+  format: FileFormat;
+  arch: string | null;
+  bits: 32 | 64 | null;
+  endian: 'little' | 'big' | null;
+  header: Record<string, string | number | boolean>;
+  /** For fat Mach-O: one entry per architecture; the rest of the report describes the first one. */
+  slices: ReportSlice[];
+  sections: ReportSection[];
+  segments: ReportSegment[];
+  symbols: { total: number; dynamic: number; goFunctions: number };
+  notes: { owner: string; typeName: string; value: string }[];
+  detection: GoDetection;
+  go: GoReport | null;
+  linkage: LinkageReport | null;
+  packed: PackedReport | null;
+  diagnostics: Diagnostic[];
+}
