@@ -127,6 +127,57 @@ export interface GoDetection {
   reason: string;
 }
 
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** Where a finding was seen. Values are masked (first and last few characters) unless they are not secret. */
+export interface Evidence {
+  section: string | null;
+  /** File offset, when the evidence sits at one place in the file. */
+  offset: number | null;
+  /** The value, masked when it is secret. */
+  value: string;
+  /** Short context ("pclntab source file", "build setting -ldflags", "symbol main.apiToken"). */
+  context?: string;
+}
+
+export interface Finding {
+  /** Stable identifier, e.g. "secret.aws-access-key-id", "leak.build-path", "residue.symtab", "hardening.no-pie". */
+  id: string;
+  /** "secret", "leak", "residue", "hardening", "portability", "build" */
+  kind: string;
+  severity: Severity;
+  title: string;
+  /** One or two sentences: what this means for the user. */
+  description: string;
+  evidence: Evidence[];
+  remediation: string;
+  /** Bytes the residue costs, for residue findings. */
+  bytes?: number;
+}
+
+/** A string found in the file, for the Strings view. */
+export interface FoundString {
+  value: string;
+  offset: number;
+  section: string | null;
+  /** "ascii" | "utf8" | "utf16le" | "go" (cut from Go's literal blob by string headers) */
+  encoding: string;
+}
+
+/** One line on a verdict card: "PIE: yes", "Runs on Alpine: no (needs glibc)". */
+export interface Verdict {
+  /** "pie", "relro", "nx", "canary", "rpath", "scratch", "alpine", "centos7", "stripped", ... */
+  id: string;
+  group: 'hardening' | 'portability' | 'residue';
+  label: string;
+  /** "pass", "fail", "warn", "n/a" */
+  status: 'pass' | 'fail' | 'warn' | 'n/a';
+  value: string;
+  reason: string;
+}
+
 export interface Report {
   schemaVersion: number;
   tool: { name: string; version: string };
@@ -146,5 +197,8 @@ export interface Report {
   go: GoReport | null;
   linkage: LinkageReport | null;
   packed: PackedReport | null;
+  findings: Finding[];
+  /** Hardening and portability verdicts, filled by the findings analysis. */
+  verdicts: Verdict[];
   diagnostics: Diagnostic[];
 }
