@@ -93,9 +93,10 @@ export class ByteReader {
   cstring(offset: number, max = MAX_STRING_LEN): string {
     this.check(offset, 0, 'string');
     const end = Math.min(this.bytes.byteLength, offset + max);
-    const nul = this.bytes.indexOf(0, offset);
-    if (nul < 0 || nul >= end) throw new FormatError(offset, `unterminated string at ${hex(offset)}`);
-    return utf8.decode(this.bytes.subarray(offset, nul));
+    const window = this.bytes.subarray(offset, end);
+    const nul = window.indexOf(0);
+    if (nul < 0) throw new FormatError(offset, `unterminated string at ${hex(offset)}`);
+    return utf8.decode(window.subarray(0, nul));
   }
 
   /** A fixed-width, NUL-padded name (section and segment names). */
