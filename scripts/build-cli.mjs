@@ -1,0 +1,16 @@
+// Bundles the command line and its analysis worker into out/cli (ESM, Node 20). The renderer it serves comes from
+// the electron-vite build in out/renderer.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { gobinscope: 'src/cli/index.ts', worker: 'src/main/analysis/worker.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __gbsRequire } from 'node:module'; const require = __gbsRequire(import.meta.url);" },
+});

@@ -1,0 +1,25 @@
+import { basename } from 'node:path';
+import { analyze } from '../core/analyze';
+import type { Report } from '../core/report/types';
+import { readInputFile } from '../main/analysis/read-file';
+import { UsageError } from './args';
+
+/** Reads and analyses one file; bad input is a UsageError-like exit 2 with one line. */
+export async function analyzeFile(path: string): Promise<Report> {
+  const read = await readInputFile(path);
+  if (!read.ok) throw new InputError(read.error.message);
+  const { report } = await analyze(read.value, { fileName: basename(path) });
+  return report;
+}
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export function requireOne(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`usage: gobinscope ${command} FILE`);
+  return positionals[0]!;
+}

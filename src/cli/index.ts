@@ -1,0 +1,47 @@
+import { UsageError, parseArgs } from './args';
+import { InputError } from './analyze-command';
+import { COMMANDS } from './commands/index';
+import { TOOL } from '../core/report/build';
+
+function usage(): string {
+  return [
+    'gobinscope — forensics for Go binaries',
+    '',
+    'usage:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    '  gobinscope --version',
+    '',
+    'exit codes: 0 done, 1 findings or disagreement at the requested level, 2 bad input or usage',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    process.stdout.write(`${TOOL.version}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}" (try gobinscope --help)`);
+  return command.run(parseArgs(rest, command.valued));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // -1: a long-running command (serve) that keeps the process alive.
+    if (code !== -1) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof InputError) {
+      process.stderr.write(`gobinscope: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`gobinscope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

@@ -1,0 +1,42 @@
+import type { InitialFile } from '../../common/dto';
+import type { EventChannel, EventMap, InvokeArgs, InvokeChannel, InvokeResult } from '../../common/ipc';
+import { fail, ok } from '../../common/result';
+import type { FileRegistry } from '../../main/analysis/files';
+import type { AnalysisService } from '../../main/analysis/service';
+import { TOOL } from '../../core/report/build';
+
+interface Deps {
+  service: AnalysisService;
+  registry: FileRegistry;
+  initial: InitialFile[];
+  emit: <E extends EventChannel>(channel: E, payload: EventMap[E]) => void;
+}
+
+type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>> };
+
+/** Serve mode's side of the contract: no native dialogs, no paths from the browser. */
+export function createServeHandlers(deps: Deps) {
+  const handlers: Handlers = {
+    'app:info': async () => ({ name: TOOL.name, version: TOOL.version, transport: 'http' }),
+    'analysis:run': async (jobId, source) => {
+      const request = deps.registry.request(jobId, source);
+      if (!request.ok) return request;
+      return deps.service.run(request.value, {
+        progress: (event) => deps.emit('analysis:progress', event),
+        partial: (event) => deps.emit('analysis:partial', event),
+      });
+    },
+    'analysis:cancel': async (jobId) => (deps.service.cancel(jobId) ? ok(undefined) : fail('NO_JOB', 'No such analysis is running.')),
+    'files:initial': async () => ok(deps.initial),
+    'files:pick': async () => fail('UNSUPPORTED', 'Use the browser file picker in serve mode.'),
+    'recent:list': async () => ok([]),
+    'export:save': async () => fail('UNSUPPORTED', 'Serve mode downloads exports through the browser.'),
+    'window:set-title': async () => ok(undefined),
+  };
+  return {
+    handle<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>> {
+      const handler = handlers[channel] as (...a: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+      return handler(...args);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Report } from '../core/report/types';
+
+function human(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** The short human summary `gobinscope analyze FILE` prints without --json. */
+export function summarize(report: Report): string {
+  const lines = [
+    `${report.file.name}  ${human(report.file.size)}  sha256:${report.file.sha256}`,
+    `format: ${report.format}${report.arch ? ` ${report.arch}` : ''}${report.bits ? ` ${report.bits}-bit` : ''}`,
+  ];
+  const go = report.go;
+  if (go) {
+    lines.push(`go: ${go.version ?? 'unknown version'}${go.versionSource ? ` (from ${go.versionSource})` : ''}`);
+    if (go.buildInfo?.path) lines.push(`main: ${go.buildInfo.path}`);
+    lines.push(`functions: ${go.functions.length}  modules: ${go.modules.length}`);
+  } else {
+    lines.push(`go: no (${report.detection.reason})`);
+  }
+  if (report.linkage) {
+    const l = report.linkage;
+    lines.push(`linkage: ${l.static ? 'static' : 'dynamic'}${l.cgo ? ', cgo' : ''}${l.libc ? `, libc ${l.libc}` : ''}${l.glibcMax ? `, GLIBC ≥ ${l.glibcMax}` : ''}`);
+  }
+  if (report.packed) lines.push(`packed: ${report.packed.packer}${report.packed.version ? ` ${report.packed.version}` : ''}`);
+  lines.push(`sections: ${report.sections.length}`);
+  for (const s of report.sections) {
+    lines.push(`  ${s.name.padEnd(24)} ${s.type.padEnd(12)} ${s.address.padStart(12)} ${String(s.size).padStart(10)} ${s.flags}`);
+  }
+  const counts = new Map<string, number>();
+  for (const f of report.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  if (report.findings.length > 0) {
+    lines.push(`findings: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  }
+  for (const d of report.diagnostics) lines.push(`note: ${d.source}: ${d.message}`);
+  return lines.join('\n');
+}

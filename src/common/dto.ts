@@ -1,0 +1,51 @@
+import type { FoundString, Report } from '../core/report/types';
+
+/** Where the bytes of an analysis come from. Paths are accepted only from the desktop app's own renderer. */
+export type FileSource =
+  | { kind: 'path'; path: string }
+  /** Bytes the user dropped or picked in a browser (serve mode), uploaded first. */
+  | { kind: 'upload'; id: string }
+  /** A file named on the command line of `gobinscope serve` or the app. */
+  | { kind: 'initial'; id: string };
+
+export interface InitialFile {
+  source: FileSource;
+  name: string;
+}
+
+export interface AnalysisResult {
+  report: Report;
+  strings: FoundString[];
+}
+
+export type AnalysisStage = 'reading' | 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
+
+export interface ProgressEvent {
+  jobId: string;
+  stage: AnalysisStage;
+  /** 0..1 */
+  fraction: number;
+  fileName: string;
+  fileSize: number;
+}
+
+export interface PartialEvent {
+  jobId: string;
+  report: Partial<Report>;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** "electron" inside the desktop app, "http" in serve mode. */
+  transport: 'electron' | 'http';
+}
+
+/** Menu commands the main process forwards to the renderer. */
+export type MenuCommand = 'open' | 'compare' | 'export-json' | 'export-sarif' | 'export-markdown' | 'close';

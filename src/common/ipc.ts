@@ -1,0 +1,60 @@
+import type { AnalysisResult, AppInfo, FileSource, InitialFile, MenuCommand, PartialEvent, ProgressEvent, RecentFile } from './dto';
+import type { Result } from './result';
+
+/**
+ * The one contract between the renderer and the analysis service. The Electron preload and main handlers, and the
+ * serve-mode HTTP transport, are both built from these maps, so a change breaks the build everywhere it matters.
+ */
+export interface InvokeMap {
+  'app:info': { args: []; result: AppInfo };
+  /** Runs one analysis; progress and partial results arrive as events with the same jobId. */
+  'analysis:run': { args: [jobId: string, source: FileSource]; result: Result<AnalysisResult> };
+  'analysis:cancel': { args: [jobId: string]; result: Result<void> };
+  /** Files named on the command line; each is offered once. */
+  'files:initial': { args: []; result: Result<InitialFile[]> };
+  /** Native open dialog (desktop only); resolves to the chosen files or an empty list. */
+  'files:pick': { args: [multiple: boolean]; result: Result<InitialFile[]> };
+  'recent:list': { args: []; result: Result<RecentFile[]> };
+  /** Saves text content through a native save dialog (desktop) — serve mode downloads in the browser instead. */
+  'export:save': { args: [suggestedName: string, content: string]; result: Result<string | null> };
+  'window:set-title': { args: [title: string]; result: Result<void> };
+}
+
+export interface EventMap {
+  'analysis:progress': ProgressEvent;
+  'analysis:partial': PartialEvent;
+  'menu:command': { command: MenuCommand };
+  /** Files opened from the menu, the recent list or a second launch: the renderer starts analysing them. */
+  'files:opened': { files: InitialFile[] };
+}
+
+export type InvokeChannel = keyof InvokeMap;
+export type EventChannel = keyof EventMap;
+export type InvokeArgs<C extends InvokeChannel> = InvokeMap[C]['args'];
+export type InvokeResult<C extends InvokeChannel> = InvokeMap[C]['result'];
+
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
+  'app:info',
+  'analysis:run',
+  'analysis:cancel',
+  'files:initial',
+  'files:pick',
+  'recent:list',
+  'export:save',
+  'window:set-title',
+];
+
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'analysis:progress',
+  'analysis:partial',
+  'menu:command',
+  'files:opened',
+];
+
+/** The API object the renderer sees (window.api in the app, an HTTP client in serve mode). */
+export interface GobinscopeApi {
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>>;
+  on<E extends EventChannel>(channel: E, listener: (payload: EventMap[E]) => void): () => void;
+  /** Turns a dropped or picked File into a source the service accepts (a path in the app, an upload in a browser). */
+  sourceFor(file: File): Promise<Result<FileSource>>;
+}

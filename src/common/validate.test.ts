@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isFileSource, isInvokeChannel, validArgs } from './validate';
+
+describe('invoke argument validation', () => {
+  it('accepts the contract shapes', () => {
+    expect(validArgs('analysis:run', ['job-1', { kind: 'path', path: '/tmp/a' }])).toBe(true);
+    expect(validArgs('analysis:run', ['job-1', { kind: 'upload', id: 'abc_DEF-1' }])).toBe(true);
+    expect(validArgs('app:info', [])).toBe(true);
+    expect(validArgs('files:pick', [true])).toBe(true);
+  });
+
+  it('rejects wrong counts, types and hostile values', () => {
+    expect(validArgs('analysis:run', ['job-1'])).toBe(false);
+    expect(validArgs('analysis:run', ['../../x', { kind: 'path', path: '/tmp/a' }])).toBe(false);
+    expect(validArgs('analysis:run', ['job-1', { kind: 'path', path: 'a\0b' }])).toBe(false);
+    expect(validArgs('analysis:run', ['job-1', { kind: 'shell', command: 'rm' }])).toBe(false);
+    expect(validArgs('app:info', ['extra'])).toBe(false);
+    expect(validArgs('export:save', ['../evil.json', '{}'])).toBe(false);
+    expect(isFileSource(null)).toBe(false);
+    expect(isFileSource({ kind: 'upload', id: 'x'.repeat(65) })).toBe(false);
+  });
+
+  it('knows only the contract channels', () => {
+    expect(isInvokeChannel('analysis:run')).toBe(true);
+    expect(isInvokeChannel('fs:write')).toBe(false);
+    expect(isInvokeChannel(42)).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+import { detectPacking } from './detect/packed';
+import { linkageReport } from './detect/linkage';
+import { analyzeFindings } from './findings/index';
+import { parseExecutable } from './formats/detect';
+import type { Exe } from './formats/exe';
+import { sniffFileType } from './formats/sniff';
+import { analyzeGo } from './go/index';
+import { diagnosticFrom, guarded } from './io/errors';
+import { emptyReport, fillFormat } from './report/build';
+import type { FoundString, GoReport, Report } from './report/types';
+import { extractStrings } from './strings/index';
+
+export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
+
+export interface AnalyzeOptions {
+  fileName: string;
+  onProgress?: (stage: Stage, fraction: number) => void;
+  /** Called with the report as it stands after each stage, so the UI can show sections before findings. */
+  onPartial?: (report: Report) => void;
+  signal?: AbortSignal;
+}
+
+export interface Analysis {
+  report: Report;
+  strings: FoundString[];
+}
+
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function describeGo(go: GoReport | null): Report['detection'] {
+  if (!go) return { isGo: false, reason: 'no Go build info, no pclntab and no Go version string found' };
+  const parts: string[] = [];
+  if (go.buildInfo) parts.push(go.buildInfo.source === 'carved' ? 'build info (carved, header missing)' : 'build info');
+  if (go.pclntab) parts.push(`pclntab (${go.pclntab.functionCount} functions)`);
+  if (parts.length === 0 && go.version) parts.push(`Go version string ${go.version}`);
+  return { isGo: true, reason: `found ${parts.join(' and ')}` };
+}
+
+/** The whole analysis: bytes in, report out. Pure; runs in the worker, the CLI, tests and a browser. */
+export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promise<Analysis> {
+  const progress = (stage: Stage, fraction: number): void => {
+    if (options.signal?.aborted) throw new AnalysisCancelled();
+    options.onProgress?.(stage, fraction);
+  };
+  progress('hashing', 0.02);
+  const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: await sha256Hex(bytes) });
+  progress('format', 0.1);
+  const exe = readFormat(bytes, report);
+  options.onPartial?.(structuredCloneSafe(report));
+  progress('go', 0.3);
+  if (exe) {
+    const go = guarded('go', report.diagnostics, () => analyzeGo(exe, bytes), { go: null, diagnostics: [] });
+    report.diagnostics.push(...go.diagnostics);
+    report.go = go.go;
+    report.symbols.goFunctions = go.go?.functions.length ?? 0;
+    report.detection = describeGo(report.go);
+    report.linkage = linkageReport(exe, report.go);
+  }
+  report.packed = detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
+  options.onPartial?.(structuredCloneSafe(report));
+  progress('strings', 0.6);
+  const strings = guarded('strings', report.diagnostics, () => extractStrings(exe, bytes), []);
+  progress('findings', 0.8);
+  const findings = guarded('findings', report.diagnostics, () => analyzeFindings({ exe, file: bytes, report, strings }), {
+    findings: [],
+    verdicts: [],
+  });
+  report.findings = findings.findings;
+  report.verdicts = findings.verdicts;
+  progress('done', 1);
+  return { report, strings };
+}
+
+function readFormat(bytes: Uint8Array, report: Report): Exe | null {
+  try {
+    const parsed = parseExecutable(bytes);
+    if (parsed) return fillFormat(report, parsed);
+    report.detection = { isGo: false, reason: `This is not an executable (looks like ${sniffFileType(bytes)}).` };
+  } catch (error) {
+    report.diagnostics.push(diagnosticFrom('format', error));
+    report.detection = { isGo: false, reason: 'The executable header could not be read.' };
+  }
+  return null;
+}
+
+function structuredCloneSafe(report: Report): Report {
+  return JSON.parse(JSON.stringify(report)) as Report;
+}

@@ -1,0 +1,65 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { InitialFile } from '../common/dto';
+import { FileRegistry } from './analysis/files';
+import { AnalysisService } from './analysis/service';
+import { registerIpc } from './ipc';
+import { buildMenu, type MenuActions } from './menu';
+import { SettingsStore } from './services/recent';
+import { createMainWindow, hardenSession } from './window';
+
+// Files named on the command line: `gobinscope-app FILE [FILE]` (Electron's own arguments are skipped).
+function argvFiles(argv: string[]): string[] {
+  return argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && isFile(a)).map((a) => resolve(a));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+const registry = new FileRegistry(true);
+const initial: InitialFile[] = argvFiles(process.argv).map((p) => registry.register(p));
+
+app.whenReady().then(() => {
+  hardenSession();
+  const settings = new SettingsStore(app.getPath('userData'));
+  const service = new AnalysisService(new URL('./worker.js', import.meta.url));
+  mainWindow = createMainWindow(settings);
+  const send = (files: InitialFile[]): void => mainWindow?.webContents.send('files:opened', { files });
+  const actions: MenuActions = {
+    open: async () => {
+      const chosen = await dialog.showOpenDialog(mainWindow!, { properties: ['openFile', 'multiSelections'] });
+      if (!chosen.canceled) send(chosen.filePaths.slice(0, 2).map((p) => registry.register(p)));
+    },
+    openPath: (path) => send([registry.register(path)]),
+    command: (command) => mainWindow?.webContents.send('menu:command', { command }),
+  };
+  registerIpc({
+    window: () => mainWindow,
+    service,
+    registry,
+    settings,
+    initial,
+    onOpened: (path) => {
+      settings.addRecent(path);
+      if (mainWindow) buildMenu(mainWindow, settings, actions);
+    },
+  });
+  buildMenu(mainWindow, settings, actions);
+  app.on('second-instance', (_event, argv) => {
+    const files = argvFiles(argv).map((p) => registry.register(p));
+    if (files.length > 0) send(files);
+    mainWindow?.focus();
+  });
+  app.on('before-quit', () => void service.dispose());
+});
+
+app.on('window-all-closed', () => app.quit());

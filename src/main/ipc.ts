@@ -1,0 +1,77 @@
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import type { InitialFile } from '../common/dto';
+import type { InvokeArgs, InvokeChannel, InvokeResult } from '../common/ipc';
+import { INVOKE_CHANNELS } from '../common/ipc';
+import { fail, ok } from '../common/result';
+import { validArgs } from '../common/validate';
+import { TOOL } from '../core/report/build';
+import type { FileRegistry } from './analysis/files';
+import type { AnalysisService } from './analysis/service';
+import type { SettingsStore } from './services/recent';
+
+export interface IpcDeps {
+  window: () => BrowserWindow | null;
+  service: AnalysisService;
+  registry: FileRegistry;
+  settings: SettingsStore;
+  initial: InitialFile[];
+  onOpened: (path: string) => void;
+}
+
+type Handlers = { [C in InvokeChannel]: (event: IpcMainInvokeEvent, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>> };
+
+/** Only our own renderer (the bundled page or the dev server) may call in. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  return url.startsWith('file://') || (dev !== undefined && url.startsWith(dev));
+}
+
+function handlers(deps: IpcDeps): Handlers {
+  return {
+    'app:info': async () => ({ name: TOOL.name, version: TOOL.version, transport: 'electron' }),
+    'analysis:run': async (event, jobId, source) => {
+      const request = deps.registry.request(jobId, source);
+      if (!request.ok) return request;
+      if (request.value.type === 'analyze-path') deps.onOpened(request.value.path);
+      return deps.service.run(request.value, {
+        progress: (p) => event.sender.send('analysis:progress', p),
+        partial: (p) => event.sender.send('analysis:partial', p),
+      });
+    },
+    'analysis:cancel': async (_e, jobId) => (deps.service.cancel(jobId) ? ok(undefined) : fail('NO_JOB', 'No such analysis is running.')),
+    'files:initial': async () => ok(deps.initial.splice(0)),
+    'files:pick': async (_e, multiple) => {
+      const win = deps.window();
+      const options: Electron.OpenDialogOptions = { properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
+      const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return ok(chosen.canceled ? [] : chosen.filePaths.slice(0, 2).map((p) => deps.registry.register(p)));
+    },
+    'recent:list': async () => ok(deps.settings.recent()),
+    'export:save': async (_e, suggestedName, content) => {
+      const win = deps.window();
+      const options = { defaultPath: suggestedName };
+      const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (target.canceled || !target.filePath) return ok(null);
+      await writeFile(target.filePath, content);
+      return ok(target.filePath);
+    },
+    'window:set-title': async (_e, title) => {
+      deps.window()?.setTitle(title);
+      return ok(undefined);
+    },
+  };
+}
+
+export function registerIpc(deps: IpcDeps): void {
+  const table = handlers(deps);
+  for (const channel of INVOKE_CHANNELS) {
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+      if (!trustedSender(event)) return fail('FORBIDDEN', 'Request from an untrusted page.');
+      if (!validArgs(channel, args)) return fail('BAD_ARGS', `Invalid arguments for ${channel}.`);
+      const handler = table[channel] as (e: IpcMainInvokeEvent, ...a: unknown[]) => Promise<unknown>;
+      return handler(event, ...args);
+    });
+  }
+}

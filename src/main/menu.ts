@@ -1,0 +1,46 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../common/dto';
+import type { SettingsStore } from './services/recent';
+
+export interface MenuActions {
+  open(): void;
+  openPath(path: string): void;
+  command(command: MenuCommand): void;
+}
+
+/** File > Open…, Open Recent, Compare…, Export…, Quit; rebuilt when the recent list changes. */
+export function buildMenu(window: BrowserWindow, settings: SettingsStore, actions: MenuActions): void {
+  const recent: MenuItemConstructorOptions[] = settings.recent().map((r) => ({ label: r.path, click: () => actions.openPath(r.path) }));
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+        {
+          label: 'Open Recent',
+          submenu: recent.length > 0
+            ? [...recent, { type: 'separator' }, { label: 'Clear Recent', click: () => { settings.clearRecent(); buildMenu(window, settings, actions); } }]
+            : [{ label: 'No recent files', enabled: false }],
+        },
+        { label: 'Compare…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.command('compare') },
+        { type: 'separator' },
+        {
+          label: 'Export',
+          submenu: [
+            { label: 'Report JSON…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-json') },
+            { label: 'SARIF…', click: () => actions.command('export-sarif') },
+            { label: 'Markdown…', click: () => actions.command('export-markdown') },
+          ],
+        },
+        { type: 'separator' },
+        { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.command('close') },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

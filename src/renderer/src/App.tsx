@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InitialFile } from '../../common/dto';
+import { api, isDesktop } from './api';
+import { NotifyProvider } from './components/Copyable';
+import { DropZone } from './features/open/DropZone';
+import { ErrorView } from './features/open/ErrorView';
+import { Progress } from './features/open/Progress';
+import { useAnalysis } from './features/open/useAnalysis';
+import { ReportHeader, ReportView } from './features/ReportView';
+import { SectionsView } from './features/sections/SectionsView';
+import { useShortcuts } from './lib/shortcuts';
+import type { Report } from '../../core/report/types';
+
+function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
+  if (state.kind === 'done') return `${state.result.report.file.name} — Gobinscope`;
+  if (state.kind === 'analysing') return `${state.fileName} — Gobinscope`;
+  return 'Gobinscope';
+}
+
+export function App() {
+  const { state, start, cancel, close } = useAnalysis();
+  const [dragging, setDragging] = useState(false);
+  const pickerRef = useRef<HTMLInputElement>(null);
+
+  const openFiles = useCallback(async (files: File[]) => {
+    const file = files[0];
+    if (!file) return;
+    const source = await api.sourceFor(file);
+    if (source.ok) void start(source.value, file.name, file.size);
+  }, [start]);
+  const openInitial = useCallback((files: InitialFile[]) => {
+    const first = files[0];
+    if (first) void start(first.source, first.name);
+  }, [start]);
+  const open = useCallback(async () => {
+    if (!isDesktop) return pickerRef.current?.click();
+    const picked = await api.invoke('files:pick', true);
+    if (picked.ok) openInitial(picked.value);
+  }, [openInitial]);
+
+  useEffect(() => {
+    void api.invoke('files:initial').then((r) => r.ok && openInitial(r.value));
+    const offOpened = api.on('files:opened', ({ files }) => openInitial(files));
+    const offMenu = api.on('menu:command', ({ command }) => {
+      if (command === 'open') void open();
+      if (command === 'close') close();
+    });
+    return () => {
+      offOpened();
+      offMenu();
+    };
+  }, [openInitial, open, close]);
+
+  useEffect(() => {
+    const title = titleFor(state);
+    document.title = title;
+    void api.invoke('window:set-title', title);
+  }, [state]);
+
+  useShortcuts({ open: () => void open(), close });
+
+  const onDrop = (event: React.DragEvent): void => {
+    event.preventDefault();
+    setDragging(false);
+    void openFiles([...event.dataTransfer.files]);
+  };
+
+  return (
+    <NotifyProvider>
+      <div
+        className={`app${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+        onDrop={onDrop}
+      >
+        <input
+          ref={pickerRef}
+          type="file"
+          hidden
+          aria-label="Choose a file"
+          onChange={(e) => void openFiles([...(e.target.files ?? [])])}
+        />
+        <main>
+          {state.kind === 'empty' && <DropZone onOpen={() => void open()} onRecent={(r) => void start({ kind: 'path', path: r.path }, r.name)} />}
+          {state.kind === 'analysing' && (
+            <>
+              <Progress fileName={state.fileName} fileSize={state.fileSize} stage={state.stage} fraction={state.fraction} onCancel={cancel} />
+              {state.partial?.sections && <PartialSections report={state.partial} />}
+            </>
+          )}
+          {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
+          {state.kind === 'done' && <ReportView key={state.result.report.file.sha256} result={state.result} />}
+        </main>
+      </div>
+    </NotifyProvider>
+  );
+}
+
+/** Sections arrive first; show them while the rest of the analysis runs. */
+function PartialSections({ report }: { report: Partial<Report> }) {
+  return (
+    <div className="partial">
+      <ReportHeader report={report} />
+      <SectionsView report={report as Report} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState, type ReactNode } from 'react';
+import type { AnalysisResult } from '../../../common/dto';
+import type { Report } from '../../../core/report/types';
+import { Tabs } from '../components/Tabs';
+import { count } from '../lib/format';
+import { BuildSettingsView } from './build/BuildSettingsView';
+import { DependenciesView } from './dependencies/DependenciesView';
+import { FindingsView, type EvidenceTarget } from './findings/FindingsView';
+import { FunctionsView } from './functions/FunctionsView';
+import { Overview } from './overview/Overview';
+import { VerdictCards } from './overview/VerdictCards';
+import { SectionsView } from './sections/SectionsView';
+import { StringsView } from './strings/StringsView';
+
+export interface TabSpec {
+  id: string;
+  label: string;
+  render: () => ReactNode;
+}
+
+interface Navigation {
+  tab: string;
+  query: string;
+}
+
+function tabsFor(result: AnalysisResult, nav: Navigation, go: (target: EvidenceTarget) => void): TabSpec[] {
+  const { report, strings } = result;
+  const query = (tab: string): string => (nav.tab === tab ? nav.query : '');
+  return [
+    { id: 'overview', label: 'Overview', render: () => <Overview report={report} /> },
+    { id: 'findings', label: `Findings (${count(report.findings.length)})`, render: () => <FindingsView report={report} strings={strings} onJump={go} /> },
+    { id: 'strings', label: `Strings (${count(strings.length)})`, render: () => <StringsView strings={strings} initialQuery={query('strings')} /> },
+    { id: 'functions', label: `Functions (${count(report.go?.functions.length ?? 0)})`, render: () => <FunctionsView report={report} /> },
+    { id: 'dependencies', label: `Dependencies (${count(report.go?.modules.length ?? 0)})`, render: () => <DependenciesView report={report} /> },
+    { id: 'sections', label: `Sections (${report.sections.length})`, render: () => <SectionsView report={report} initialQuery={query('sections')} /> },
+    { id: 'build', label: 'Build settings', render: () => <BuildSettingsView report={report} /> },
+  ];
+}
+
+export function ReportHeader({ report }: { report: Partial<Report> }) {
+  const go = report.go;
+  return (
+    <header className="report-header">
+      <h1>{report.file?.name}</h1>
+      <p className="muted">
+        {[report.format, report.arch, go?.version, go?.buildInfo?.main?.path ?? go?.buildInfo?.path].filter(Boolean).join(' · ')}
+      </p>
+    </header>
+  );
+}
+
+/** One analysed binary: header, verdict cards, and the tabs with the evidence. */
+export function ReportView({ result }: { result: AnalysisResult }) {
+  const [nav, setNav] = useState<Navigation>({ tab: 'overview', query: '' });
+  const tabs = tabsFor(result, nav, (target) => setNav({ tab: target.tab, query: target.query }));
+  return (
+    <div className="report">
+      <ReportHeader report={result.report} />
+      <VerdictCards report={result.report} onOpen={(tab) => setNav({ tab, query: '' })} available={new Set(tabs.map((t) => t.id))} />
+      <Tabs tabs={tabs} active={nav.tab} onChange={(tab) => setNav({ tab, query: '' })} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Report } from '../../../../core/report/types';
+import { Copyable } from '../../components/Copyable';
+import { exactBytes, humanSize } from '../../lib/format';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function linkageText(report: Report): string {
+  const l = report.linkage;
+  if (!l) return 'unknown';
+  const parts = [l.static ? 'static' : 'dynamic'];
+  if (l.cgo) parts.push('CGO');
+  if (l.libc && l.libc !== 'none') parts.push(l.libc);
+  if (l.glibcMax) parts.push(`needs GLIBC ${l.glibcMax}`);
+  return parts.join(', ');
+}
+
+/** File identity, toolchain, main module and linkage at a glance. */
+export function Overview({ report }: { report: Report }) {
+  const go = report.go;
+  const bi = go?.buildInfo;
+  return (
+    <div className="overview">
+      <section aria-label="File">
+        <h3>File</h3>
+        <dl className="facts">
+          <Row label="Name">{report.file.name}</Row>
+          <Row label="Size">
+            <span title={exactBytes(report.file.size)}>{humanSize(report.file.size)}</span>
+          </Row>
+          <Row label="SHA-256">
+            <Copyable value={report.file.sha256} label="SHA-256" />
+          </Row>
+          <Row label="Format">
+            {report.format} {report.arch} {report.bits ? `${report.bits}-bit` : ''} {report.endian ? `${report.endian}-endian` : ''}
+          </Row>
+          {report.slices.length > 0 && <Row label="Architectures">{report.slices.map((s) => s.arch).join(', ')}</Row>}
+          <Row label="Go">{report.detection.isGo ? 'yes' : 'no'} <span className="muted">({report.detection.reason})</span></Row>
+        </dl>
+      </section>
+      {go && (
+        <section aria-label="Toolchain">
+          <h3>Toolchain and module</h3>
+          <dl className="facts">
+            <Row label="Go version">
+              {go.version ?? 'unknown'} {go.versionSource && <span className="muted">from {go.versionSource}</span>}
+            </Row>
+            {bi && <Row label="Package">{bi.path || '—'}</Row>}
+            {bi?.main && (
+              <Row label="Main module">
+                <Copyable value={`${bi.main.path}@${bi.main.version}`} label="module" />
+              </Row>
+            )}
+            {bi && <Row label="Build info">{bi.source === 'carved' ? 'carved (header missing)' : 'header'}</Row>}
+            {go.pclntab && <Row label="pclntab">{go.pclntab.functionCount.toLocaleString('en-US')} functions, {go.pclntab.fileCount.toLocaleString('en-US')} files (magic {go.pclntab.magic}, Go {go.pclntab.goVersionRange})</Row>}
+          </dl>
+        </section>
+      )}
+      <section aria-label="Linkage">
+        <h3>Linkage</h3>
+        <dl className="facts">
+          <Row label="Linkage">{linkageText(report)}</Row>
+          {report.linkage?.interpreter && <Row label="Interpreter">{report.linkage.interpreter}</Row>}
+          {report.linkage && report.linkage.needed.length > 0 && <Row label="Needs">{report.linkage.needed.join(', ')}</Row>}
+          <Row label="Packed">{report.packed ? `${report.packed.packer} ${report.packed.version ?? ''} (${report.packed.evidence})` : 'no'}</Row>
+          {report.notes.map((n) => (
+            <Row key={`${n.owner}-${n.typeName}`} label={n.typeName}>
+              <Copyable value={n.value} label={n.typeName} />
+            </Row>
+          ))}
+        </dl>
+      </section>
+      {report.diagnostics.length > 0 && (
+        <section aria-label="Could not read">
+          <h3>What could not be read</h3>
+          <ul className="diagnostics">
+            {report.diagnostics.map((d, i) => (
+              <li key={i}>
+                <strong>{d.source}</strong>: {d.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react';
+import type { FoundString } from '../../../../core/report/types';
+import { Copyable } from '../../components/Copyable';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { hexOffset } from '../../lib/format';
+
+const columns: Column<FoundString>[] = [
+  { key: 'offset', header: 'Offset', value: (s) => s.offset, render: (s) => <Copyable value={hexOffset(s.offset)} label="offset" />, width: '110px', align: 'right' },
+  { key: 'section', header: 'Section', value: (s) => s.section ?? '', width: '130px' },
+  { key: 'encoding', header: 'Kind', value: (s) => s.encoding, width: '70px' },
+  { key: 'length', header: 'Length', value: (s) => s.value.length, width: '70px', align: 'right' },
+  { key: 'value', header: 'String', value: (s) => s.value, width: 'minmax(300px, 1fr)' },
+];
+
+/** Text filter; a regular expression when written /like this/; `@0x1f00` finds the string at a file offset. */
+function matcher(query: string): (s: FoundString) => boolean {
+  const at = /^@(0x[0-9a-f]+|\d+)$/i.exec(query.trim());
+  if (at) {
+    const offset = Number(at[1]);
+    return (s) => offset >= s.offset && offset < s.offset + Math.max(1, s.value.length);
+  }
+  const regex = /^\/(.+)\/([imsu]*)$/.exec(query);
+  if (regex) {
+    try {
+      const re = new RegExp(regex[1]!, regex[2]);
+      return (s) => re.test(s.value);
+    } catch {
+      return () => false;
+    }
+  }
+  const needle = query.toLowerCase();
+  return (s) => s.value.toLowerCase().includes(needle);
+}
+
+/** Every string in the file; the filter takes text or /regex/; narrow by section and minimum length. */
+export function StringsView({ strings, initialQuery = '' }: { strings: FoundString[]; initialQuery?: string }) {
+  const [section, setSection] = useState('');
+  const [minLength, setMinLength] = useState(6);
+  const sections = useMemo(() => [...new Set(strings.map((s) => s.section ?? ''))].filter(Boolean).sort(), [strings]);
+  const rows = useMemo(
+    () => strings.filter((s) => s.value.length >= minLength && (!section || s.section === section)),
+    [strings, section, minLength],
+  );
+  const toolbar = (
+    <>
+      <label>
+        Section{' '}
+        <select value={section} onChange={(e) => setSection(e.target.value)}>
+          <option value="">all</option>
+          {sections.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Min length <input type="number" min={1} max={200} value={minLength} onChange={(e) => setMinLength(Math.max(1, Number(e.target.value) || 1))} style={{ width: 60 }} />
+      </label>
+    </>
+  );
+  return (
+    <VirtualTable
+      key={initialQuery}
+      label="Strings"
+      rows={rows}
+      columns={columns}
+      rowKey={(s, i) => `${s.offset}-${i}`}
+      toolbar={toolbar}
+      filter={matcher}
+      initialQuery={initialQuery}
+    />
+  );
+}

@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+
+/** Ctrl/Cmd+O open, Ctrl/Cmd+W close (the desktop menu handles these itself; this serves the browser). */
+export function useShortcuts(actions: { open: () => void; close: () => void }): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || window.api) return;
+      const key = event.key.toLowerCase();
+      if (key === 'o') {
+        event.preventDefault();
+        actions.open();
+      } else if (key === 'w') {
+        event.preventDefault();
+        actions.close();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions]);
+}
