@@ -69,7 +69,9 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   report.packed = detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
   options.onPartial?.(structuredCloneSafe(report));
   progress('strings', 0.6);
-  const strings = guarded('strings', report.diagnostics, () => extractStrings(exe, bytes), []);
+  // Offsets inside a fat file's slice start at the slice; strings are reported at their place in the whole file.
+  const baseOffset = report.format === 'macho-fat' ? (report.slices[0]?.offset ?? 0) : 0;
+  const strings = guarded('strings', report.diagnostics, () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics }), []);
   progress('findings', 0.8);
   const findings = guarded('findings', report.diagnostics, () => analyzeFindings({ exe, file: bytes, report, strings }), {
     findings: [],

@@ -1,0 +1,38 @@
+import type { Finding, Verdict } from '../report/types';
+import { SEVERITIES } from '../report/types';
+import { makeContext, type FindingsInput, type Rule } from './finding';
+import { buildPathsRule } from './rules/build-paths';
+import { emailsRule } from './rules/emails';
+import { hardeningRule } from './rules/hardening';
+import { internalHostsRule } from './rules/internal-hosts';
+import { ldflagsRule } from './rules/ldflags';
+import { portabilityRule } from './rules/portability';
+import { residueRule } from './rules/residue';
+import { riskyPackagesRule } from './rules/risky-packages';
+import { secretsRule } from './rules/secrets';
+import { trimpathRule } from './rules/trimpath';
+import { vcsRule } from './rules/vcs';
+
+export { maskSecret } from './mask';
+export type { FindingsInput } from './finding';
+
+/** Every rule, in the order their findings are listed before sorting by severity. */
+export const RULES: readonly Rule[] = [
+  secretsRule, ldflagsRule, buildPathsRule, internalHostsRule, emailsRule, vcsRule,
+  residueRule, trimpathRule, hardeningRule, riskyPackagesRule, portabilityRule,
+];
+
+/** Runs every rule over the analysed file; findings come back most severe first, verdicts in rule order. */
+export function analyzeFindings(input: FindingsInput): { findings: Finding[]; verdicts: Verdict[] } {
+  const context = makeContext(input);
+  const findings: Finding[] = [];
+  const verdicts: Verdict[] = [];
+  for (const rule of RULES) {
+    const output = rule.run(context);
+    findings.push(...(output.findings ?? []));
+    verdicts.push(...(output.verdicts ?? []));
+  }
+  const rank = (finding: Finding): number => SEVERITIES.indexOf(finding.severity);
+  findings.sort((a, b) => rank(a) - rank(b));
+  return { findings, verdicts };
+}

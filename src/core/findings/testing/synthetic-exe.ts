@@ -1,0 +1,46 @@
+// Test support: a hand-built Exe over given bytes, for cases no fixture covers (executable stacks, RPATH, PE and
+// Mach-O header variants) and for the Go string splitter on a layout small enough to check by eye.
+import type { Exe, ExeSection } from '../../formats/exe';
+import type { FoundString, Report } from '../../report/types';
+import { emptyReport } from '../../report/build';
+
+/** A section whose virtual address equals `address` and whose bytes start at file offset `offset`. */
+export function section(name: string, kind: ExeSection['kind'], address: number, offset: number, size: number): ExeSection {
+  return { name, type: 'PROGBITS', kind, address, offset, size, fileSize: kind === 'bss' ? 0 : size, flags: '' };
+}
+
+export function syntheticExe(file: Uint8Array, overrides: Partial<Exe> = {}): Exe {
+  const sections = overrides.sections ?? [];
+  const mapped = (address: number): ExeSection | undefined =>
+    sections.find((s) => s.address > 0 && address >= s.address && address < s.address + s.fileSize);
+  return {
+    format: 'elf', arch: 'x86_64', bits: 64, littleEndian: true, entry: 0, imageBase: 0, sections, segments: [],
+    symbols: [], notes: [], diagnostics: [], header: {},
+    linkage: { interpreter: null, needed: [], rpath: [], runpath: [], versionsNeeded: [] },
+    sectionData: (s) => (s.fileSize > 0 ? file.subarray(s.offset, s.offset + s.fileSize) : null),
+    readAt: (address, size) => {
+      const s = mapped(address);
+      return s ? file.subarray(s.offset + address - s.address, Math.min(s.offset + s.fileSize, s.offset + address - s.address + size)) : null;
+    },
+    fileOffsetOf: (address) => {
+      const s = mapped(address);
+      return s ? s.offset + address - s.address : -1;
+    },
+    ...overrides,
+  };
+}
+
+/** A report with nothing in it but what the test sets. */
+export function bareReport(overrides: Partial<Report> = {}): Report {
+  return { ...emptyReport({ name: 'synthetic', size: 0, sha256: '' }), ...overrides };
+}
+
+/** Strings as the extractor would give them, for rule tests that start from text. */
+export function stringsOf(values: string[], section: string | null = '.rodata'): FoundString[] {
+  let offset = 0x1000;
+  return values.map((value) => {
+    const found = { value, offset, section, encoding: 'ascii' };
+    offset += value.length + 1;
+    return found;
+  });
+}

@@ -1,0 +1,87 @@
+import { decodeLatin1, decodeUtf8 } from '../io/reader';
+
+/** A run of text bytes in the file: [start, end) in file offsets, with its decoded value. */
+export interface TextRun {
+  start: number;
+  end: number;
+  value: string;
+  encoding: 'ascii' | 'utf8' | 'utf16le' | 'go';
+}
+
+function isPrintable(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 0x09;
+}
+
+/** Length of the well-formed UTF-8 sequence at `at` (2–4), or 0. Overlongs and surrogates are not text. */
+function utf8SequenceLength(file: Uint8Array, at: number): number {
+  const lead = file[at]!;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0 || at + length > file.length) return 0;
+  const second = file[at + 1]!;
+  const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+  const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+  if (second < low || second > high) return 0;
+  for (let i = 2; i < length; i++) if ((file[at + i]! & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
+// Byte classes for the scanner: 1 printable ASCII or tab, 2 a possible UTF-8 lead byte, 0 anything else.
+const BYTE_CLASS = new Uint8Array(256).map((_, byte) => (isPrintable(byte) ? 1 : byte >= 0xc2 && byte <= 0xf4 ? 2 : 0));
+
+/**
+ * Printable ASCII / UTF-8 runs of at least `minLength` characters. A plain loop over the bytes: it classifies
+ * each byte once through a table and decodes only the runs it keeps, which is faster than decoding the whole
+ * file and running a regex over it.
+ */
+export function scanTextRuns(file: Uint8Array, minLength: number, limit: number): TextRun[] {
+  const runs: TextRun[] = [];
+  const length = file.length;
+  let at = 0;
+  while (at < length && runs.length < limit) {
+    while (at < length && BYTE_CLASS[file[at]!] === 0) at++;
+    const start = at;
+    let chars = 0;
+    let multibyte = false;
+    while (at < length) {
+      const kind = BYTE_CLASS[file[at]!];
+      const step = kind === 1 ? 1 : kind === 2 ? utf8SequenceLength(file, at) : 0;
+      if (step === 0) break;
+      multibyte ||= step > 1;
+      chars++;
+      at += step;
+    }
+    if (chars >= minLength) runs.push(textRun(file, start, at, multibyte));
+    // A lead byte without its continuation bytes starts no run: step past it.
+    if (at === start) at++;
+  }
+  return runs;
+}
+
+function textRun(file: Uint8Array, start: number, end: number, multibyte: boolean): TextRun {
+  const bytes = file.subarray(start, end);
+  return multibyte
+    ? { start, end, value: decodeUtf8(bytes), encoding: 'utf8' }
+    : { start, end, value: decodeLatin1(bytes), encoding: 'ascii' };
+}
+
+/** Printable UTF-16LE runs (PE resources and Windows API strings), at least `minLength` characters. */
+export function scanUtf16Runs(file: Uint8Array, minLength: number, limit: number): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const parity of [0, 1]) {
+    let start = -1;
+    for (let at = parity; at + 1 < file.length + 2 && runs.length < limit; at += 2) {
+      const text = at + 1 < file.length && file[at + 1] === 0 && isPrintable(file[at]!);
+      if (text && start < 0) start = at;
+      if (text || start < 0) continue;
+      if ((at - start) / 2 >= minLength) runs.push(utf16Run(file, start, at));
+      start = -1;
+    }
+  }
+  return runs.sort((a, b) => a.start - b.start);
+}
+
+function utf16Run(file: Uint8Array, start: number, end: number): TextRun {
+  let value = '';
+  for (let i = start; i < end; i += 2) value += String.fromCharCode(file[i]!);
+  return { start, end, value, encoding: 'utf16le' };
+}
