@@ -1,0 +1,27 @@
+import { basename } from 'node:path';
+import { compareFiles } from '../../core/compare/index';
+import { formatComparison } from '../../core/compare/text';
+import { readInputFile } from '../../main/analysis/read-file';
+import { InputError } from '../analyze-command';
+import { UsageError } from '../args';
+import type { Command } from './types';
+
+/** Reads one input file; a missing, empty or unreadable file is bad input (exit 2), said in one line. */
+async function readNamed(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const read = await readInputFile(path);
+  if (!read.ok) throw new InputError(read.error.message);
+  return { name: basename(path), bytes: read.value };
+}
+
+export const compareCommand: Command = {
+  usage: 'gobinscope compare A B [--json]        what changed from A to B, and what strip really did',
+  valued: [],
+  async run(args) {
+    if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope compare A B [--json]');
+    const [pathA, pathB] = args.positionals as [string, string];
+    const [a, b] = await Promise.all([readNamed(pathA), readNamed(pathB)]);
+    const comparison = await compareFiles(a, b);
+    process.stdout.write((args.flags.has('json') ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n');
+    return 0;
+  },
+};

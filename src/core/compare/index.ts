@@ -1,0 +1,72 @@
+import { analyze, type Analysis } from '../analyze';
+import { parseExecutable } from '../formats/detect';
+import type { Exe } from '../formats/exe';
+import type { Report } from '../report/types';
+import { compareContents, type ContentSide } from './code';
+import { compareFindings, compareFunctions, compareStrings, compareVerdicts } from './inventory';
+import { compareHeadlines, compareModules, compareSections, compareSettings, identityOf } from './metadata';
+import { strippedSide, verifyStrip } from './strip';
+import { summarize } from './summary';
+import { COMPARISON_SCHEMA_VERSION, type Comparison } from './types';
+
+export type { Comparison } from './types';
+
+/**
+ * The executable analyze() read, parsed again from the same bytes: analyze() returns plain data only, and the
+ * content comparison needs section bytes. Parsing is cheap next to analysis. Null when the bytes are not an
+ * executable or its header cannot be read (the report already says why).
+ */
+export function executableOf(bytes: Uint8Array): Exe | null {
+  try {
+    return parseExecutable(bytes)?.exes[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the report's executable starts in the file: the first slice of a fat Mach-O, else 0. */
+function contentSide(report: Report, exe: Exe | null): ContentSide | null {
+  return exe ? { exe, sliceOffset: report.slices[0]?.offset ?? 0 } : null;
+}
+
+/**
+ * Compares two analysed files, A (before) and B (after). The bytes must be the ones the analyses were made from;
+ * an executable passed as null is parsed again from them (null again when they are not an executable).
+ */
+export async function compareReports(a: Analysis, b: Analysis, exeA: Exe | null, exeB: Exe | null,
+  bytesA: Uint8Array, bytesB: Uint8Array): Promise<Comparison> {
+  const ra = a.report;
+  const rb = b.report;
+  const sideA = contentSide(ra, exeA ?? executableOf(bytesA));
+  const sideB = contentSide(rb, exeB ?? executableOf(bytesB));
+  const code = await compareContents(sideA, sideB);
+  const side = strippedSide(ra, rb);
+  const parts: Omit<Comparison, 'summary' | 'schemaVersion'> = {
+    a: identityOf(ra),
+    b: identityOf(rb),
+    ...compareHeadlines(ra, rb),
+    buildSettings: compareSettings(ra, rb),
+    modules: compareModules(ra, rb),
+    sections: compareSections(ra, rb),
+    functions: compareFunctions(ra, rb),
+    findings: compareFindings(ra, rb),
+    verdicts: compareVerdicts(ra, rb),
+    strings: compareStrings(a, b),
+    code,
+  };
+  if (side) parts.stripVerification = verifyStrip(ra, rb, code, side);
+  const { a: fileA, b: fileB, ...rest } = parts;
+  return { schemaVersion: COMPARISON_SCHEMA_VERSION, a: fileA, b: fileB, summary: summarize(parts), ...rest };
+}
+
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Analyses both files and compares them: what the CLI and the app's "Two binaries" screen call. */
+export async function compareFiles(a: NamedBytes, b: NamedBytes): Promise<Comparison> {
+  const analysisA = await analyze(a.bytes, { fileName: a.name });
+  const analysisB = await analyze(b.bytes, { fileName: b.name });
+  return compareReports(analysisA, analysisB, null, null, a.bytes, b.bytes);
+}
