@@ -7,10 +7,11 @@ await build({
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Runtime libraries (CycloneDX, ajv, xmllint's WebAssembly) load from node_modules as they are, like the app's main.
+  packages: 'external',
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __gbsRequire } from 'node:module'; const require = __gbsRequire(import.meta.url);" },
 });

@@ -66,7 +66,7 @@ test('the page refuses requests without the token and from a foreign host', asyn
   const foreign = await request.get(served.url, { headers: { Host: 'evil.example:80' } });
   expect(foreign.status()).toBe(403);
   const pathSource = await request.post(`${served.url}api/invoke/analysis:run`, {
-    data: ['job-1', { kind: 'path', path: '/etc/passwd' }],
+    data: ['job-1', [{ kind: 'path', path: '/etc/passwd' }]],
   });
   expect(await pathSource.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });

@@ -1,4 +1,7 @@
 import type { FoundString, Report } from '../core/report/types';
+import type { Outcome } from '../core/workbench';
+
+export type { Outcome };
 
 /** Where the bytes of an analysis come from. Paths are accepted only from the desktop app's own renderer. */
 export type FileSource =

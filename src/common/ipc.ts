@@ -1,4 +1,4 @@
-import type { AnalysisResult, AppInfo, FileSource, InitialFile, MenuCommand, PartialEvent, ProgressEvent, RecentFile } from './dto';
+import type { AppInfo, FileSource, InitialFile, MenuCommand, Outcome, PartialEvent, ProgressEvent, RecentFile } from './dto';
 import type { Result } from './result';
 
 /**
@@ -7,8 +7,11 @@ import type { Result } from './result';
  */
 export interface InvokeMap {
   'app:info': { args: []; result: AppInfo };
-  /** Runs one analysis; progress and partial results arrive as events with the same jobId. */
-  'analysis:run': { args: [jobId: string, source: FileSource]; result: Result<AnalysisResult> };
+  /**
+   * Opens one file (a binary or an SBOM) or two (binaries to compare, or a binary and its SBOM); progress and
+   * partial results arrive as events with the same jobId.
+   */
+  'analysis:run': { args: [jobId: string, sources: FileSource[]]; result: Result<Outcome> };
   'analysis:cancel': { args: [jobId: string]; result: Result<void> };
   /** Files named on the command line; each is offered once. */
   'files:initial': { args: []; result: Result<InitialFile[]> };

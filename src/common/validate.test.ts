@@ -3,17 +3,20 @@ import { isFileSource, isInvokeChannel, validArgs } from './validate';
 
 describe('invoke argument validation', () => {
   it('accepts the contract shapes', () => {
-    expect(validArgs('analysis:run', ['job-1', { kind: 'path', path: '/tmp/a' }])).toBe(true);
-    expect(validArgs('analysis:run', ['job-1', { kind: 'upload', id: 'abc_DEF-1' }])).toBe(true);
+    expect(validArgs('analysis:run', ['job-1', [{ kind: 'path', path: '/tmp/a' }]])).toBe(true);
+    expect(validArgs('analysis:run', ['job-1', [{ kind: 'upload', id: 'abc_DEF-1' }, { kind: 'initial', id: 'x' }]])).toBe(true);
     expect(validArgs('app:info', [])).toBe(true);
     expect(validArgs('files:pick', [true])).toBe(true);
   });
 
   it('rejects wrong counts, types and hostile values', () => {
     expect(validArgs('analysis:run', ['job-1'])).toBe(false);
-    expect(validArgs('analysis:run', ['../../x', { kind: 'path', path: '/tmp/a' }])).toBe(false);
-    expect(validArgs('analysis:run', ['job-1', { kind: 'path', path: 'a\0b' }])).toBe(false);
-    expect(validArgs('analysis:run', ['job-1', { kind: 'shell', command: 'rm' }])).toBe(false);
+    expect(validArgs('analysis:run', ['../../x', [{ kind: 'path', path: '/tmp/a' }]])).toBe(false);
+    expect(validArgs('analysis:run', ['job-1', [{ kind: 'path', path: 'a\0b' }]])).toBe(false);
+    expect(validArgs('analysis:run', ['job-1', [{ kind: 'shell', command: 'rm' }]])).toBe(false);
+    expect(validArgs('analysis:run', ['job-1', []])).toBe(false);
+    const three = { kind: 'initial', id: 'a' };
+    expect(validArgs('analysis:run', ['job-1', [three, three, three]])).toBe(false);
     expect(validArgs('app:info', ['extra'])).toBe(false);
     expect(validArgs('export:save', ['../evil.json', '{}'])).toBe(false);
     expect(isFileSource(null)).toBe(false);

@@ -31,10 +31,10 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 function handlers(deps: IpcDeps): Handlers {
   return {
     'app:info': async () => ({ name: TOOL.name, version: TOOL.version, transport: 'electron' }),
-    'analysis:run': async (event, jobId, source) => {
-      const request = deps.registry.request(jobId, source);
+    'analysis:run': async (event, jobId, sources) => {
+      const request = deps.registry.request(jobId, sources);
       if (!request.ok) return request;
-      if (request.value.type === 'analyze-path') deps.onOpened(request.value.path);
+      for (const input of request.value.inputs) if (input.kind === 'path') deps.onOpened(input.path);
       return deps.service.run(request.value, {
         progress: (p) => event.sender.send('analysis:progress', p),
         partial: (p) => event.sender.send('analysis:partial', p),

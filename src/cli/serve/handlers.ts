@@ -18,8 +18,8 @@ type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<Invo
 export function createServeHandlers(deps: Deps) {
   const handlers: Handlers = {
     'app:info': async () => ({ name: TOOL.name, version: TOOL.version, transport: 'http' }),
-    'analysis:run': async (jobId, source) => {
-      const request = deps.registry.request(jobId, source);
+    'analysis:run': async (jobId, sources) => {
+      const request = deps.registry.request(jobId, sources);
       if (!request.ok) return request;
       return deps.service.run(request.value, {
         progress: (event) => deps.emit('analysis:progress', event),

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { FileSource, InitialFile } from '../../common/dto';
 import type { Result } from '../../common/result';
 import { fail, ok } from '../../common/result';
-import type { WorkerRequest } from './messages';
+import type { WorkerInput, WorkerRequest } from './messages';
 
 const MAX_UPLOADS = 16;
 
@@ -37,16 +37,26 @@ export class FileRegistry {
     return null;
   }
 
-  /** The worker request for a source, or an error when the source is not one this session may read. */
-  request(jobId: string, source: FileSource): Result<WorkerRequest> {
+  /** The worker input for a source, or an error when the source is not one this session may read. */
+  private input(source: FileSource): Result<WorkerInput> {
     if (source.kind === 'upload') {
       const upload = this.uploads.get(source.id);
       if (!upload) return fail('UNKNOWN_FILE', 'That upload is no longer available; drop the file again.');
       this.uploads.delete(source.id);
-      return ok({ type: 'analyze-bytes', jobId, bytes: upload.bytes, name: upload.name });
+      return ok({ kind: 'bytes', bytes: upload.bytes, name: upload.name });
     }
     const path = this.pathOf(source);
     if (path === null) return fail('FORBIDDEN', 'Only files you dropped, picked or named on the command line can be analysed.');
-    return ok({ type: 'analyze-path', jobId, path, name: basename(path) });
+    return ok({ kind: 'path', path, name: basename(path) });
+  }
+
+  request(jobId: string, sources: FileSource[]): Result<WorkerRequest> {
+    const inputs: WorkerInput[] = [];
+    for (const source of sources) {
+      const input = this.input(source);
+      if (!input.ok) return input;
+      inputs.push(input.value);
+    }
+    return ok({ jobId, inputs });
   }
 }

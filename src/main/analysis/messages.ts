@@ -1,14 +1,18 @@
-import type { AnalysisResult, AnalysisStage } from '../../common/dto';
+import type { AnalysisStage, Outcome } from '../../common/dto';
 import type { Result } from '../../common/result';
 import type { Report } from '../../core/report/types';
 
-/** What the service asks a worker to do: read a path (read-only) or analyse bytes it was handed. */
-export type WorkerRequest =
-  | { type: 'analyze-path'; jobId: string; path: string; name: string }
-  | { type: 'analyze-bytes'; jobId: string; bytes: Uint8Array; name: string };
+/** One file for a worker: a path it reads read-only, or bytes it was handed (uploads). */
+export type WorkerInput = { kind: 'path'; path: string; name: string } | { kind: 'bytes'; bytes: Uint8Array; name: string };
+
+/** What the service asks a worker to do: open one or two files. */
+export interface WorkerRequest {
+  jobId: string;
+  inputs: WorkerInput[];
+}
 
 /** What a worker reports back; exactly one 'done' ends a job. */
 export type WorkerMessage =
   | { type: 'progress'; jobId: string; stage: AnalysisStage; fraction: number; fileSize: number }
   | { type: 'partial'; jobId: string; report: Partial<Report> }
-  | { type: 'done'; jobId: string; result: Result<AnalysisResult> };
+  | { type: 'done'; jobId: string; result: Result<Outcome> };

@@ -17,15 +17,15 @@ describe('AnalysisService with a worker that crashes', () => {
   writeFileSync(
     crashy,
     `import { parentPort } from 'node:worker_threads';
-     parentPort.on('message', (m) => m.name === 'crash' ? process.exit(7)
-       : parentPort.postMessage({ type: 'done', jobId: m.jobId, result: { ok: true, value: m.name } }));`,
+     parentPort.on('message', (m) => m.inputs[0].name === 'crash' ? process.exit(7)
+       : parentPort.postMessage({ type: 'done', jobId: m.jobId, result: { ok: true, value: m.inputs[0].name } }));`,
   );
 
   it('turns a crash into an error result and keeps serving the next job', async () => {
     const service = new AnalysisService(pathToFileURL(crashy));
-    const crashed = await service.run({ type: 'analyze-path', jobId: 'a', path: '/x', name: 'crash' }, quiet);
+    const crashed = await service.run({ jobId: 'a', inputs: [{ kind: 'path', path: '/x', name: 'crash' }] }, quiet);
     expect(crashed).toMatchObject({ ok: false, error: { code: 'WORKER_CRASHED' } });
-    const next = await service.run({ type: 'analyze-path', jobId: 'b', path: '/x', name: 'fine' }, quiet);
+    const next = await service.run({ jobId: 'b', inputs: [{ kind: 'path', path: '/x', name: 'fine' }] }, quiet);
     expect(next).toEqual({ ok: true, value: 'fine' });
   });
 });
@@ -39,24 +39,24 @@ describe('AnalysisService with the real worker', () => {
     const service = new AnalysisService(pathToFileURL(builtWorker));
     const stages: string[] = [];
     const result = await service.run(
-      { type: 'analyze-path', jobId: 'real', path: resolve('test/fixtures/bin/linux-amd64'), name: 'linux-amd64' },
+      { jobId: 'real', inputs: [{ kind: 'path', path: resolve('test/fixtures/bin/linux-amd64'), name: 'linux-amd64' }] },
       { progress: (p) => stages.push(p.stage), partial: () => undefined },
     );
-    expect(result.ok && result.value.report.format).toBe('elf');
+    expect(result.ok && result.value.kind === 'binary' && result.value.analysis.report.format).toBe('elf');
     expect(stages).toContain('format');
     expect(stages.at(-1)).toBe('done');
   });
 
   it('cancels a running job', async () => {
     const service = new AnalysisService(pathToFileURL(builtWorker));
-    const running = service.run({ type: 'analyze-path', jobId: 'c', path: resolve('test/fixtures/bin/linux-amd64'), name: 'x' }, quiet);
+    const running = service.run({ jobId: 'c', inputs: [{ kind: 'path', path: resolve('test/fixtures/bin/linux-amd64'), name: 'x' }] }, quiet);
     expect(service.cancel('c')).toBe(true);
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
 
   it('reports a directory as data, not a crash', async () => {
     const service = new AnalysisService(pathToFileURL(builtWorker));
-    const result = await service.run({ type: 'analyze-path', jobId: 'd', path: dir, name: 'dir' }, quiet);
+    const result = await service.run({ jobId: 'd', inputs: [{ kind: 'path', path: dir, name: 'dir' }] }, quiet);
     expect(result).toMatchObject({ ok: false, error: { code: 'EISDIR' } });
   });
 });

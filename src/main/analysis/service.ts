@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { AnalysisResult, PartialEvent, ProgressEvent } from '../../common/dto';
+import type { Outcome, PartialEvent, ProgressEvent } from '../../common/dto';
 import type { Result } from '../../common/result';
 import { fail } from '../../common/result';
 import type { WorkerMessage, WorkerRequest } from './messages';
@@ -11,7 +11,7 @@ export interface JobListener {
 
 interface Job {
   worker: Worker;
-  settle: (result: Result<AnalysisResult>) => void;
+  settle: (result: Result<Outcome>) => void;
 }
 
 /**
@@ -23,12 +23,13 @@ export class AnalysisService {
 
   constructor(private readonly workerUrl: URL) {}
 
-  run(request: WorkerRequest, listener: JobListener): Promise<Result<AnalysisResult>> {
-    const { jobId, name } = request;
+  run(request: WorkerRequest, listener: JobListener): Promise<Result<Outcome>> {
+    const { jobId } = request;
+    const name = request.inputs.map((i) => i.name).join(' + ');
     if (this.jobs.has(jobId)) return Promise.resolve(fail('BUSY', `Job ${jobId} is already running.`));
     return new Promise((resolve) => {
       const worker = new Worker(this.workerUrl);
-      const settle = (result: Result<AnalysisResult>): void => {
+      const settle = (result: Result<Outcome>): void => {
         if (!this.jobs.delete(jobId)) return;
         resolve(result);
         void worker.terminate();
@@ -47,7 +48,7 @@ export class AnalysisService {
       worker.on('exit', (code) =>
         settle(fail('WORKER_CRASHED', `The analysis worker exited (code ${code}) before finishing.`)),
       );
-      const transfer = request.type === 'analyze-bytes' ? [request.bytes.buffer as ArrayBuffer] : [];
+      const transfer = request.inputs.flatMap((i) => (i.kind === 'bytes' ? [i.bytes.buffer as ArrayBuffer] : []));
       worker.postMessage(request, transfer);
     });
   }

@@ -1,10 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { fail, ok } from '../../common/result';
-import { analyze } from '../../core/analyze';
-import type { WorkerMessage, WorkerRequest } from './messages';
+import { fail, ok, type Result } from '../../common/result';
+import { InputProblem, openInputs, type NamedInput } from '../../core/workbench';
+import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
 import { readInputFile } from './read-file';
 
-// Runs one analysis at a time off the main thread. The service terminates the worker to cancel.
+// Runs one job at a time off the main thread. The service terminates the worker to cancel.
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
@@ -12,24 +12,31 @@ function post(message: WorkerMessage): void {
   port!.postMessage(message);
 }
 
-async function run(request: WorkerRequest): Promise<void> {
-  const { jobId, name } = request;
-  let bytes: Uint8Array;
-  if (request.type === 'analyze-path') {
-    post({ type: 'progress', jobId, stage: 'reading', fraction: 0, fileSize: 0 });
-    const read = await readInputFile(request.path);
-    if (!read.ok) return post({ type: 'done', jobId, result: read });
-    bytes = read.value;
-  } else {
-    bytes = request.bytes;
+async function load(input: WorkerInput): Promise<Result<NamedInput>> {
+  if (input.kind === 'bytes') return ok({ name: input.name, bytes: input.bytes });
+  const read = await readInputFile(input.path);
+  return read.ok ? ok({ name: input.name, bytes: read.value }) : read;
+}
+
+async function run({ jobId, inputs }: WorkerRequest): Promise<void> {
+  post({ type: 'progress', jobId, stage: 'reading', fraction: 0, fileSize: 0 });
+  const loaded: NamedInput[] = [];
+  for (const input of inputs) {
+    const result = await load(input);
+    if (!result.ok) return post({ type: 'done', jobId, result });
+    loaded.push(result.value);
   }
-  const fileSize = bytes.length;
-  const analysis = await analyze(bytes, {
-    fileName: name,
-    onProgress: (stage, fraction) => post({ type: 'progress', jobId, stage, fraction, fileSize }),
-    onPartial: (report) => post({ type: 'partial', jobId, report }),
-  });
-  post({ type: 'done', jobId, result: ok(analysis) });
+  const fileSize = loaded.reduce((sum, f) => sum + f.bytes.length, 0);
+  try {
+    const outcome = await openInputs(loaded, {
+      onProgress: (stage, fraction) => post({ type: 'progress', jobId, stage, fraction, fileSize }),
+      onPartial: (report) => post({ type: 'partial', jobId, report }),
+    });
+    post({ type: 'done', jobId, result: ok(outcome) });
+  } catch (error) {
+    if (!(error instanceof InputProblem)) throw error;
+    post({ type: 'done', jobId, result: fail(error.code, error.message) });
+  }
 }
 
 port.on('message', (request: WorkerRequest) => {

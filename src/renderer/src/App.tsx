@@ -6,13 +6,14 @@ import { DropZone } from './features/open/DropZone';
 import { ErrorView } from './features/open/ErrorView';
 import { Progress } from './features/open/Progress';
 import { useAnalysis } from './features/open/useAnalysis';
-import { ReportHeader, ReportView } from './features/ReportView';
+import { OutcomeView, outcomeTitle } from './features/OutcomeView';
+import { ReportHeader } from './features/ReportView';
 import { SectionsView } from './features/sections/SectionsView';
 import { useShortcuts } from './lib/shortcuts';
 import type { Report } from '../../core/report/types';
 
 function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
-  if (state.kind === 'done') return `${state.result.report.file.name} — Gobinscope`;
+  if (state.kind === 'done') return `${outcomeTitle(state.outcome)} — Gobinscope`;
   if (state.kind === 'analysing') return `${state.fileName} — Gobinscope`;
   return 'Gobinscope';
 }
@@ -22,15 +23,20 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
 
-  const openFiles = useCallback(async (files: File[]) => {
-    const file = files[0];
-    if (!file) return;
-    const source = await api.sourceFor(file);
-    if (source.ok) void start(source.value, file.name, file.size);
+  const openFiles = useCallback(async (dropped: File[]) => {
+    const files = dropped.slice(0, 2);
+    if (files.length === 0) return;
+    const sources = [];
+    for (const file of files) {
+      const source = await api.sourceFor(file);
+      if (!source.ok) return;
+      sources.push(source.value);
+    }
+    void start(sources, files.map((f) => f.name).join(' + '), files.reduce((n, f) => n + f.size, 0));
   }, [start]);
   const openInitial = useCallback((files: InitialFile[]) => {
-    const first = files[0];
-    if (first) void start(first.source, first.name);
+    const chosen = files.slice(0, 2);
+    if (chosen.length > 0) void start(chosen.map((f) => f.source), chosen.map((f) => f.name).join(' + '));
   }, [start]);
   const open = useCallback(async () => {
     if (!isDesktop) return pickerRef.current?.click();
@@ -81,10 +87,11 @@ export function App() {
           type="file"
           hidden
           aria-label="Choose a file"
+          multiple
           onChange={(e) => void openFiles([...(e.target.files ?? [])])}
         />
         <main>
-          {state.kind === 'empty' && <DropZone onOpen={() => void open()} onRecent={(r) => void start({ kind: 'path', path: r.path }, r.name)} />}
+          {state.kind === 'empty' && <DropZone onOpen={() => void open()} onRecent={(r) => void start([{ kind: 'path', path: r.path }], r.name)} />}
           {state.kind === 'analysing' && (
             <>
               <Progress fileName={state.fileName} fileSize={state.fileSize} stage={state.stage} fraction={state.fraction} onCancel={cancel} />
@@ -92,7 +99,7 @@ export function App() {
             </>
           )}
           {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
-          {state.kind === 'done' && <ReportView key={state.result.report.file.sha256} result={state.result} />}
+          {state.kind === 'done' && <OutcomeView outcome={state.outcome} />}
         </main>
       </div>
     </NotifyProvider>

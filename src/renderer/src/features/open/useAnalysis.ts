@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnalysisResult, AnalysisStage, FileSource } from '../../../../common/dto';
+import type { AnalysisStage, FileSource, Outcome } from '../../../../common/dto';
 import type { ErrorInfo } from '../../../../common/result';
 import type { Report } from '../../../../core/report/types';
 import { api } from '../../api';
@@ -7,7 +7,7 @@ import { api } from '../../api';
 export type AnalysisState =
   | { kind: 'empty' }
   | { kind: 'analysing'; jobId: string; fileName: string; fileSize: number; stage: AnalysisStage; fraction: number; partial: Partial<Report> | null }
-  | { kind: 'done'; result: AnalysisResult }
+  | { kind: 'done'; outcome: Outcome }
   | { kind: 'error'; fileName: string; error: ErrorInfo };
 
 function newJobId(): string {
@@ -34,21 +34,24 @@ export function useAnalysis() {
     };
   }, []);
 
-  const start = useCallback(async (source: FileSource, fileName: string, fileSize = 0) => {
+  const start = useCallback(async (sources: FileSource[], fileName: string, fileSize = 0) => {
     if (current.current) void api.invoke('analysis:cancel', current.current);
     const jobId = newJobId();
     current.current = jobId;
     setState({ kind: 'analysing', jobId, fileName, fileSize, stage: 'reading', fraction: 0, partial: null });
-    const result = await api.invoke('analysis:run', jobId, source);
+    const result = await api.invoke('analysis:run', jobId, sources);
     if (current.current !== jobId) return;
     current.current = null;
     if (!result.ok) {
       setState(result.error.code === 'CANCELLED' ? { kind: 'empty' } : { kind: 'error', fileName, error: result.error });
-    } else if (result.value.report.format === 'unknown') {
-      const reason = result.value.report.detection.reason;
+      return;
+    }
+    const outcome = result.value;
+    if (outcome.kind === 'binary' && outcome.analysis.report.format === 'unknown') {
+      const reason = outcome.analysis.report.detection.reason;
       setState({ kind: 'error', fileName, error: { code: 'NOT_EXECUTABLE', message: `${fileName}: ${reason}` } });
     } else {
-      setState({ kind: 'done', result: result.value });
+      setState({ kind: 'done', outcome });
     }
   }, []);
 

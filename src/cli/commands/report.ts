@@ -1,0 +1,158 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { analyze, type Analysis } from '../../core/analyze';
+import { compareReports } from '../../core/compare/index';
+import { formatReportDate, renderReportHtml, type ReportHtmlOptions } from '../../core/report/html';
+import { renderMarkdown } from '../../core/report/markdown';
+import { toSarif } from '../../core/report/sarif';
+import type { Report } from '../../core/report/types';
+import { readInputFile } from '../../main/analysis/read-file';
+import { InputError, requireOne } from '../analyze-command';
+import { UsageError, type ParsedArgs } from '../args';
+import { MissingBrowserError, PrintError, findChrome, htmlToPdfFile } from '../chrome';
+import type { Command } from './types';
+
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'json', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const EXTENSIONS: Record<string, ReportFormat> = {
+  '.pdf': 'pdf',
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.json': 'json',
+  '.sarif': 'sarif',
+};
+
+const USAGE = 'report FILE -o OUT.pdf [--format pdf|html|md|json|sarif] [--compare OTHER]';
+
+/** --format when given, else the output's extension, else PDF: the audit document people sign. */
+export function reportFormat(format: string | true | undefined, output: string | null): ReportFormat {
+  if (typeof format === 'string') {
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`unknown report format "${format}" (pdf, html, md, json or sarif)`);
+    }
+    return format as ReportFormat;
+  }
+  if (format === true) throw new UsageError('--format needs a value: pdf, html, md, json or sarif');
+  return (output && EXTENSIONS[extname(output).toLowerCase()]) || 'pdf';
+}
+
+/** The date printed on the report; SOURCE_DATE_EPOCH makes it reproducible. */
+export function reportDate(env: Record<string, string | undefined> = process.env, now = new Date()): string {
+  const epoch = Number(env['SOURCE_DATE_EPOCH']);
+  const date = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : now;
+  return formatReportDate(date);
+}
+
+interface Loaded {
+  analysis: Analysis;
+  bytes: Uint8Array;
+}
+
+async function load(path: string): Promise<Loaded> {
+  const read = await readInputFile(path);
+  if (!read.ok) throw new InputError(read.error.message);
+  return { analysis: await analyze(read.value, { fileName: basename(path) }), bytes: read.value };
+}
+
+/** The report, and the comparison (with its strip verification) when --compare OTHER asks for it. */
+async function gather(
+  args: ParsedArgs,
+  file: string,
+): Promise<{ report: Report; extras: ReportHtmlOptions['extras'] }> {
+  const subject = await load(file);
+  const report = subject.analysis.report;
+  const extras: NonNullable<ReportHtmlOptions['extras']> = {};
+  const other = args.flags.get('compare');
+  if (typeof other === 'string') {
+    const b = await load(other);
+    const { stripVerification, ...comparison } = await compareReports(
+      subject.analysis,
+      b.analysis,
+      null,
+      null,
+      subject.bytes,
+      b.bytes,
+    );
+    extras.comparison = comparison;
+    if (stripVerification) extras.stripVerification = stripVerification;
+  }
+  return { report, extras };
+}
+
+function textFor(format: Exclude<ReportFormat, 'pdf'>, report: Report, options: ReportHtmlOptions): string {
+  switch (format) {
+    case 'html':
+      return renderReportHtml(report, options);
+    case 'md':
+      return renderMarkdown(report, options);
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+  }
+}
+
+function outputOf(args: ParsedArgs): string | null {
+  const output = args.flags.get('o') ?? args.flags.get('output');
+  if (output === true) throw new UsageError('-o needs a file name');
+  return output === undefined || output === '-' ? null : output;
+}
+
+/** -o must be a file in a folder that exists: said in one line before a long analysis, not after it. */
+async function checkOutput(output: string): Promise<void> {
+  const folder = await stat(dirname(resolve(output))).catch(() => null);
+  if (!folder?.isDirectory()) throw new InputError(`cannot write ${output}: its folder does not exist`);
+  if ((await stat(output).catch(() => null))?.isDirectory())
+    throw new InputError(`cannot write ${output}: it is a folder`);
+}
+
+/** A file-system refusal while writing (permissions, a full disk) is the user's to fix: one line, exit 2. */
+async function writing(output: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new InputError(`cannot write ${output}: ${code}`);
+    throw error;
+  }
+}
+
+async function run(args: ParsedArgs): Promise<number> {
+  const file = requireOne(args.positionals, USAGE);
+  const output = outputOf(args);
+  const format = reportFormat(args.flags.get('format'), output);
+  if (format === 'pdf' && !output) throw new UsageError('a PDF report needs -o OUT.pdf');
+  if (output) await checkOutput(output);
+  // Look for the browser before a long analysis, so a missing one is said at once.
+  const chrome = format === 'pdf' ? findChrome() : null;
+  const { report, extras } = await gather(args, file);
+  const options: ReportHtmlOptions = { generatedAt: reportDate(), extras };
+  if (format !== 'pdf') {
+    const text = textFor(format, report, options);
+    if (output) await writing(output, () => writeFile(output, text, 'utf8'));
+    else process.stdout.write(text);
+  } else if (output && chrome) {
+    await writing(output, () => htmlToPdfFile(renderReportHtml(report, options), output, chrome));
+  }
+  return 0;
+}
+
+export const reportCommand: Command = {
+  usage: `gobinscope ${USAGE}   the audit report (PDF through Chromium or Chrome; CHROME_PATH picks one)`,
+  valued: ['o', 'output', 'format', 'compare'],
+  async run(args) {
+    try {
+      return await run(args);
+    } catch (error) {
+      // Environment problems get one line, like bad input: no stack trace for a missing browser.
+      if (error instanceof MissingBrowserError || error instanceof PrintError) {
+        process.stderr.write(`gobinscope: ${error.message}\n`);
+        return error instanceof MissingBrowserError ? 2 : 3;
+      }
+      throw error;
+    }
+  },
+};

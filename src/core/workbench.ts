@@ -1,0 +1,91 @@
+import { analyze, type Analysis, type AnalyzeOptions, type Stage } from './analyze';
+import { compareReports } from './compare/index';
+import type { Comparison } from './compare/types';
+import { parseExecutable } from './formats/detect';
+import { FormatError } from './io/errors';
+import { hex } from './io/reader';
+import type { Report } from './report/types';
+import type { Reconciliation, Sbom, SbomValidation } from './sbom/index';
+import { parseSbom, reconcile, validateSbom } from './sbom/index';
+
+export interface NamedInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SbomDocument {
+  fileName: string;
+  size: number;
+  sbom: Sbom;
+  validation: SbomValidation;
+}
+
+/** What opening one or two files produced: the window shows one of these. */
+export type Outcome =
+  | { kind: 'binary'; analysis: Analysis }
+  | { kind: 'sbom'; document: SbomDocument }
+  | { kind: 'compare'; a: Analysis; b: Analysis; comparison: Comparison }
+  | { kind: 'reconcile'; analysis: Analysis; document: SbomDocument; reconciliation: Reconciliation };
+
+/** A user mistake (two SBOMs, a broken SBOM): shown as a message, not a crash. */
+export class InputProblem extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputProblem';
+  }
+}
+
+export interface WorkbenchOptions {
+  onProgress?: (stage: Stage, fraction: number) => void;
+  onPartial?: (report: Report) => void;
+}
+
+/** An executable is whatever a format reader claims; otherwise a document that parses as an SBOM is one. */
+function readSbomIfAny(input: NamedInput): Sbom | null {
+  try {
+    if (parseExecutable(input.bytes)) return null;
+  } catch {
+    return null;
+  }
+  try {
+    return parseSbom(input.bytes);
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    throw new InputProblem('BAD_SBOM', `${input.name} looks like an SBOM but could not be read: ${error.message} (at byte ${hex(error.offset)}).`);
+  }
+}
+
+async function document(input: NamedInput, sbom: Sbom): Promise<SbomDocument> {
+  return { fileName: input.name, size: input.bytes.length, sbom, validation: await validateSbom(input.bytes, sbom) };
+}
+
+function scaled(options: WorkbenchOptions, from: number, to: number): AnalyzeOptions['onProgress'] {
+  return (stage, fraction) => options.onProgress?.(stage, from + (to - from) * fraction);
+}
+
+/**
+ * Opens what the user dropped: one binary (analysis), one SBOM (its contents), two binaries (a comparison), or a
+ * binary and an SBOM (a reconciliation).
+ */
+export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions = {}): Promise<Outcome> {
+  if (inputs.length === 0 || inputs.length > 2) throw new InputProblem('BAD_COUNT', 'Open one file, or two to compare.');
+  const sboms = inputs.map(readSbomIfAny);
+  if (inputs.length === 1) {
+    if (sboms[0]) return { kind: 'sbom', document: await document(inputs[0]!, sboms[0]) };
+    const analysis = await analyze(inputs[0]!.bytes, { fileName: inputs[0]!.name, onProgress: options.onProgress, onPartial: options.onPartial });
+    return { kind: 'binary', analysis };
+  }
+  const [first, second] = inputs as [NamedInput, NamedInput];
+  if (sboms[0] && sboms[1]) throw new InputProblem('TWO_SBOMS', 'Both files are SBOMs: drop one binary and one SBOM, or two binaries.');
+  if (sboms[0] || sboms[1]) {
+    const [binary, sbomInput, sbom] = sboms[0] ? [second, first, sboms[0]] : [first, second, sboms[1]!];
+    const analysis = await analyze(binary.bytes, { fileName: binary.name, onProgress: options.onProgress, onPartial: options.onPartial });
+    return { kind: 'reconcile', analysis, document: await document(sbomInput, sbom), reconciliation: reconcile(analysis.report, sbom) };
+  }
+  const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45) });
+  const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9) });
+  return { kind: 'compare', a, b, comparison: await compareReports(a, b, null, null, first.bytes, second.bytes) };
+}
