@@ -1,7 +1,8 @@
 import type { FoundString, Report } from '../core/report/types';
 import type { Outcome } from '../core/workbench';
+import type { ExportKind } from '../core/report/exports';
 
-export type { Outcome };
+export type { Outcome, ExportKind };
 
 /** Where the bytes of an analysis come from. Paths are accepted only from the desktop app's own renderer. */
 export type FileSource =
@@ -51,4 +52,14 @@ export interface AppInfo {
 }
 
 /** Menu commands the main process forwards to the renderer. */
-export type MenuCommand = 'open' | 'compare' | 'export-json' | 'export-sarif' | 'export-markdown' | 'close';
+export type MenuCommand = 'open' | 'compare' | 'close' | `export:${ExportKind}`;
+
+/** A finished export: saved through a dialog (desktop), or handed back for the browser to download (serve). */
+export interface ExportResult {
+  fileName: string;
+  mime: string;
+  /** Where the desktop app saved it; null when the user cancelled or in serve mode. */
+  savedTo: string | null;
+  /** Serve mode: the content for a browser download. */
+  download: { encoding: 'utf8' | 'base64'; content: string } | null;
+}

@@ -1,4 +1,6 @@
-import type { AppInfo, FileSource, InitialFile, MenuCommand, Outcome, PartialEvent, ProgressEvent, RecentFile } from './dto';
+import type { ReportExtras } from '../core/report/html/extras';
+import type { Report } from '../core/report/types';
+import type { AppInfo, ExportKind, ExportResult, FileSource, InitialFile, MenuCommand, Outcome, PartialEvent, ProgressEvent, RecentFile } from './dto';
 import type { Result } from './result';
 
 /**
@@ -18,8 +20,8 @@ export interface InvokeMap {
   /** Native open dialog (desktop only); resolves to the chosen files or an empty list. */
   'files:pick': { args: [multiple: boolean]; result: Result<InitialFile[]> };
   'recent:list': { args: []; result: Result<RecentFile[]> };
-  /** Saves text content through a native save dialog (desktop) — serve mode downloads in the browser instead. */
-  'export:save': { args: [suggestedName: string, content: string]; result: Result<string | null> };
+  /** Renders an export of a report (with its comparison or reconciliation); saves it (desktop) or returns it (serve). */
+  'export:file': { args: [kind: ExportKind, report: Report, extras: ReportExtras | null]; result: Result<ExportResult> };
   'window:set-title': { args: [title: string]; result: Result<void> };
 }
 
@@ -43,7 +45,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'files:initial',
   'files:pick',
   'recent:list',
-  'export:save',
+  'export:file',
   'window:set-title',
 ];
 

@@ -18,7 +18,9 @@ describe('invoke argument validation', () => {
     const three = { kind: 'initial', id: 'a' };
     expect(validArgs('analysis:run', ['job-1', [three, three, three]])).toBe(false);
     expect(validArgs('app:info', ['extra'])).toBe(false);
-    expect(validArgs('export:save', ['../evil.json', '{}'])).toBe(false);
+    expect(validArgs('export:file', ['exe', { schemaVersion: 1 }, null])).toBe(false);
+    expect(validArgs('export:file', ['json', { schemaVersion: 1, file: { name: 'a' } }, null])).toBe(false);
+    expect(validArgs('export:file', ['json', { schemaVersion: 1, file: { name: 'a' }, findings: [], sections: [] }, null])).toBe(true);
     expect(isFileSource(null)).toBe(false);
     expect(isFileSource({ kind: 'upload', id: 'x'.repeat(65) })).toBe(false);
   });

@@ -1,13 +1,23 @@
 import type { FileSource } from './dto';
 import type { InvokeArgs, InvokeChannel } from './ipc';
 import { INVOKE_CHANNELS } from './ipc';
+import { EXPORT_KINDS } from '../core/report/exports';
 
 /** Arguments arrive from a renderer or over HTTP: check every one before use. */
-const MAX_TEXT = 64 * 1024 * 1024;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function isString(value: unknown, max = 4096): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Enough of a Report to render exports from; the renderers treat every string in it as untrusted text. */
+function isReport(value: unknown): boolean {
+  if (!isObject(value) || typeof value.schemaVersion !== 'number' || !isObject(value.file)) return false;
+  return typeof value.file.name === 'string' && Array.isArray(value.findings) && Array.isArray(value.sections);
 }
 
 export function isFileSource(value: unknown): value is FileSource {
@@ -26,7 +36,7 @@ const CHECKS: { [C in InvokeChannel]: (args: unknown[]) => boolean } = {
   'files:initial': (a) => a.length === 0,
   'files:pick': (a) => a.length === 1 && typeof a[0] === 'boolean',
   'recent:list': (a) => a.length === 0,
-  'export:save': (a) => a.length === 2 && isString(a[0], 255) && !/[/\\]/.test(a[0]) && typeof a[1] === 'string' && a[1].length <= MAX_TEXT,
+  'export:file': (a) => a.length === 3 && (EXPORT_KINDS as readonly unknown[]).includes(a[0]) && isReport(a[1]) && (a[2] === null || isObject(a[2])),
   'window:set-title': (a) => a.length === 1 && typeof a[0] === 'string' && a[0].length <= 512,
 };
 

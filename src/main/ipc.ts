@@ -1,5 +1,4 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { writeFile } from 'node:fs/promises';
 import type { InitialFile } from '../common/dto';
 import type { InvokeArgs, InvokeChannel, InvokeResult } from '../common/ipc';
 import { INVOKE_CHANNELS } from '../common/ipc';
@@ -9,6 +8,7 @@ import { TOOL } from '../core/report/build';
 import type { FileRegistry } from './analysis/files';
 import type { AnalysisService } from './analysis/service';
 import type { SettingsStore } from './services/recent';
+import { saveExport } from './services/export';
 
 export interface IpcDeps {
   window: () => BrowserWindow | null;
@@ -49,14 +49,7 @@ function handlers(deps: IpcDeps): Handlers {
       return ok(chosen.canceled ? [] : chosen.filePaths.slice(0, 2).map((p) => deps.registry.register(p)));
     },
     'recent:list': async () => ok(deps.settings.recent()),
-    'export:save': async (_e, suggestedName, content) => {
-      const win = deps.window();
-      const options = { defaultPath: suggestedName };
-      const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      if (target.canceled || !target.filePath) return ok(null);
-      await writeFile(target.filePath, content);
-      return ok(target.filePath);
-    },
+    'export:file': (_e, kind, report, extras) => saveExport(deps.window(), kind, report, extras),
     'window:set-title': async (_e, title) => {
       deps.window()?.setTitle(title);
       return ok(undefined);

@@ -28,9 +28,12 @@ export function buildMenu(window: BrowserWindow, settings: SettingsStore, action
         {
           label: 'Export',
           submenu: [
-            { label: 'Report JSON…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-json') },
-            { label: 'SARIF…', click: () => actions.command('export-sarif') },
-            { label: 'Markdown…', click: () => actions.command('export-markdown') },
+            { label: 'Audit PDF…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export:pdf') },
+            { label: 'Report JSON…', click: () => actions.command('export:json') },
+            { label: 'SARIF…', click: () => actions.command('export:sarif') },
+            { label: 'Markdown…', click: () => actions.command('export:markdown') },
+            { label: 'SBOM (CycloneDX JSON)…', click: () => actions.command('export:cyclonedx-json') },
+            { label: 'SBOM (CycloneDX XML)…', click: () => actions.command('export:cyclonedx-xml') },
           ],
         },
         { type: 'separator' },

@@ -4,6 +4,7 @@ import { fail, ok } from '../../common/result';
 import type { FileRegistry } from '../../main/analysis/files';
 import type { AnalysisService } from '../../main/analysis/service';
 import { TOOL } from '../../core/report/build';
+import { renderForDownload } from './exports';
 
 interface Deps {
   service: AnalysisService;
@@ -30,7 +31,7 @@ export function createServeHandlers(deps: Deps) {
     'files:initial': async () => ok(deps.initial),
     'files:pick': async () => fail('UNSUPPORTED', 'Use the browser file picker in serve mode.'),
     'recent:list': async () => ok([]),
-    'export:save': async () => fail('UNSUPPORTED', 'Serve mode downloads exports through the browser.'),
+    'export:file': async (kind, report, extras) => renderForDownload(kind, report, extras),
     'window:set-title': async () => ok(undefined),
   };
   return {

@@ -27,9 +27,16 @@ vi.mock('electron', () => {
         },
       };
     }
-    async loadURL(url: string) { this.record.loadedUrl = url; }
-    async loadFile(file: string) { state.loadedFiles.push(file); expect(existsSync(file)).toBe(true); }
-    destroy() { this.record.destroyed = true; }
+    async loadURL(url: string) {
+      this.record.loadedUrl = url;
+    }
+    async loadFile(file: string) {
+      state.loadedFiles.push(file);
+      expect(existsSync(file)).toBe(true);
+    }
+    destroy() {
+      this.record.destroyed = true;
+    }
   }
   const fakeSession = {
     setPermissionRequestHandler: () => undefined,
@@ -52,10 +59,22 @@ describe('printReportPdf', () => {
     expect(Buffer.from(pdf).toString('latin1')).toBe('%PDF-1.4 fake');
     const [window] = state.windows;
     expect(window!.options.show).toBe(false);
-    expect(window!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(window!.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+    });
     expect(window!.options.webPreferences['preload']).toBeUndefined();
-    expect(window!.loadedUrl).toBe(`data:text/html;charset=utf-8,${encodeURIComponent('<!doctype html><p>report</p>')}`);
-    expect(window!.printOptions).toEqual({ pageSize: 'A4', printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true });
+    expect(window!.loadedUrl).toBe(
+      `data:text/html;charset=utf-8,${encodeURIComponent('<!doctype html><p>report</p>')}`,
+    );
+    expect(window!.printOptions).toEqual({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: false,
+      preferCSSPageSize: true,
+    });
     expect(window!.destroyed).toBe(true);
   });
 

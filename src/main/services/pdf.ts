@@ -20,7 +20,9 @@ function lockedSession(): Electron.Session {
   printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   printSession.setPermissionCheckHandler(() => false);
   // The report is self-contained: anything it asks the network for is refused.
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !/^(data|file|about):/.test(details.url) }));
+  printSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !/^(data|file|about):/.test(details.url) }),
+  );
   return printSession;
 }
 
@@ -48,7 +50,10 @@ function hiddenWindow(): BrowserWindow {
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${PRINT_TIMEOUT_MS / 1000} s`)), PRINT_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} took longer than ${PRINT_TIMEOUT_MS / 1000} s`)),
+      PRINT_TIMEOUT_MS,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -68,9 +73,15 @@ export async function printReportPdf(html: string): Promise<Uint8Array> {
   const window = hiddenWindow();
   try {
     await withTimeout(loadReport(window, html, dataUrl, tempDir), 'Loading the report');
-    const pdf = await withTimeout(window.webContents.printToPDF({
-      pageSize: 'A4', printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true,
-    }), 'Printing the report');
+    const pdf = await withTimeout(
+      window.webContents.printToPDF({
+        pageSize: 'A4',
+        printBackground: true,
+        displayHeaderFooter: false,
+        preferCSSPageSize: true,
+      }),
+      'Printing the report',
+    );
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } finally {
     window.destroy();

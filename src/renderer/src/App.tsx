@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InitialFile } from '../../common/dto';
+import type { ExportKind, InitialFile } from '../../common/dto';
 import { api, isDesktop } from './api';
-import { NotifyProvider } from './components/Copyable';
+import { NotifyProvider, useNotify } from './components/Copyable';
+import { exportSubject, runExport } from './lib/exporting';
 import { DropZone } from './features/open/DropZone';
 import { ErrorView } from './features/open/ErrorView';
 import { Progress } from './features/open/Progress';
@@ -19,7 +20,25 @@ function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
 }
 
 export function App() {
+  return (
+    <NotifyProvider>
+      <Workbench />
+    </NotifyProvider>
+  );
+}
+
+function Workbench() {
   const { state, start, cancel, close } = useAnalysis();
+  const notify = useNotify();
+  const outcome = state.kind === 'done' ? state.outcome : null;
+  const exportAs = useCallback(
+    (kind: ExportKind) => {
+      const subject = outcome ? exportSubject(outcome) : null;
+      if (!subject) return notify('Open a binary first: there is nothing to export.');
+      void runExport(kind, subject.report, subject.extras).then(notify);
+    },
+    [outcome, notify],
+  );
   const [dragging, setDragging] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
 
@@ -48,14 +67,15 @@ export function App() {
     void api.invoke('files:initial').then((r) => r.ok && openInitial(r.value));
     const offOpened = api.on('files:opened', ({ files }) => openInitial(files));
     const offMenu = api.on('menu:command', ({ command }) => {
-      if (command === 'open') void open();
+      if (command === 'open' || command === 'compare') void open();
       if (command === 'close') close();
+      if (command.startsWith('export:')) exportAs(command.slice(7) as ExportKind);
     });
     return () => {
       offOpened();
       offMenu();
     };
-  }, [openInitial, open, close]);
+  }, [openInitial, open, close, exportAs]);
 
   useEffect(() => {
     const title = titleFor(state);
@@ -63,7 +83,7 @@ export function App() {
     void api.invoke('window:set-title', title);
   }, [state]);
 
-  useShortcuts({ open: () => void open(), close });
+  useShortcuts({ open: () => void open(), close, exportPdf: () => exportAs('pdf') });
 
   const onDrop = (event: React.DragEvent): void => {
     event.preventDefault();
@@ -72,8 +92,7 @@ export function App() {
   };
 
   return (
-    <NotifyProvider>
-      <div
+    <div
         className={`app${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
           e.preventDefault();
@@ -99,10 +118,9 @@ export function App() {
             </>
           )}
           {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
-          {state.kind === 'done' && <OutcomeView outcome={state.outcome} />}
+          {state.kind === 'done' && <OutcomeView outcome={state.outcome} onExport={exportAs} />}
         </main>
       </div>
-    </NotifyProvider>
   );
 }
 

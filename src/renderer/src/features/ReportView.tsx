@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { AnalysisResult } from '../../../common/dto';
+import type { AnalysisResult, ExportKind } from '../../../common/dto';
+import { ReportTab } from './report/ReportTab';
 import type { Report } from '../../../core/report/types';
 import { Tabs } from '../components/Tabs';
 import { count } from '../lib/format';
@@ -23,7 +24,7 @@ interface Navigation {
   query: string;
 }
 
-function tabsFor(result: AnalysisResult, nav: Navigation, go: (target: EvidenceTarget) => void): TabSpec[] {
+function tabsFor(result: AnalysisResult, nav: Navigation, go: (target: EvidenceTarget) => void, onExport?: (kind: ExportKind) => void): TabSpec[] {
   const { report, strings } = result;
   const query = (tab: string): string => (nav.tab === tab ? nav.query : '');
   return [
@@ -34,6 +35,7 @@ function tabsFor(result: AnalysisResult, nav: Navigation, go: (target: EvidenceT
     { id: 'dependencies', label: `Dependencies (${count(report.go?.modules.length ?? 0)})`, render: () => <DependenciesView report={report} /> },
     { id: 'sections', label: `Sections (${report.sections.length})`, render: () => <SectionsView report={report} initialQuery={query('sections')} /> },
     { id: 'build', label: 'Build settings', render: () => <BuildSettingsView report={report} /> },
+    ...(onExport ? [{ id: 'report', label: 'Report', render: () => <ReportTab report={report} onExport={onExport} /> }] : []),
   ];
 }
 
@@ -50,9 +52,9 @@ export function ReportHeader({ report }: { report: Partial<Report> }) {
 }
 
 /** One analysed binary: header, verdict cards, and the tabs with the evidence. */
-export function ReportView({ result }: { result: AnalysisResult }) {
+export function ReportView({ result, onExport }: { result: AnalysisResult; onExport?: (kind: ExportKind) => void }) {
   const [nav, setNav] = useState<Navigation>({ tab: 'overview', query: '' });
-  const tabs = tabsFor(result, nav, (target) => setNav({ tab: target.tab, query: target.query }));
+  const tabs = tabsFor(result, nav, (target) => setNav({ tab: target.tab, query: target.query }), onExport);
   return (
     <div className="report">
       <ReportHeader report={result.report} />

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
-/** Ctrl/Cmd+O open, Ctrl/Cmd+W close (the desktop menu handles these itself; this serves the browser). */
-export function useShortcuts(actions: { open: () => void; close: () => void }): void {
+/** Ctrl/Cmd+O open, Ctrl/Cmd+W close, Ctrl/Cmd+E export the PDF (the desktop menu has these itself; this serves the browser). */
+export function useShortcuts(actions: { open: () => void; close: () => void; exportPdf: () => void }): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || window.api) return;
@@ -12,6 +12,9 @@ export function useShortcuts(actions: { open: () => void; close: () => void }): 
       } else if (key === 'w') {
         event.preventDefault();
         actions.close();
+      } else if (key === 'e') {
+        event.preventDefault();
+        actions.exportPdf();
       }
     };
     window.addEventListener('keydown', onKey);

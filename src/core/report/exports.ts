@@ -1,0 +1,52 @@
+import { generateCycloneDx } from '../sbom/index';
+import type { ReportExtras } from './html/extras';
+import { renderReportHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { toSarif } from './sarif';
+import type { Report } from './types';
+
+/** Every export the app and the CLI offer. PDF is printed from the HTML by the transport (Electron or Chromium). */
+export const EXPORT_KINDS = ['json', 'sarif', 'markdown', 'html', 'cyclonedx-json', 'cyclonedx-xml', 'pdf'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export interface TextExport {
+  fileName: string;
+  mime: string;
+  text: string;
+}
+
+const SUFFIX: Record<Exclude<ExportKind, 'pdf'>, [string, string]> = {
+  json: ['.gobinscope.json', 'application/json'],
+  sarif: ['.sarif', 'application/sarif+json'],
+  markdown: ['.report.md', 'text/markdown'],
+  html: ['.report.html', 'text/html'],
+  'cyclonedx-json': ['.cdx.json', 'application/vnd.cyclonedx+json'],
+  'cyclonedx-xml': ['.cdx.xml', 'application/vnd.cyclonedx+xml'],
+};
+
+/** The file name a save dialog suggests: the analysed file's name plus the export's suffix. */
+export function exportFileName(report: Report, kind: ExportKind): string {
+  const base = report.file.name.replace(/[\\/:*?"<>|]/g, '_') || 'report';
+  return base + (kind === 'pdf' ? '.audit.pdf' : SUFFIX[kind][0]);
+}
+
+/** Renders a text export. Secrets stay masked in every one (the report holds only masked values). */
+export function renderTextExport(kind: Exclude<ExportKind, 'pdf'>, report: Report, generatedAt: string, extras?: ReportExtras): TextExport {
+  const text = (() => {
+    switch (kind) {
+      case 'json':
+        return JSON.stringify(report, null, 2) + '\n';
+      case 'sarif':
+        return JSON.stringify(toSarif(report), null, 2) + '\n';
+      case 'markdown':
+        return renderMarkdown(report, { generatedAt, extras });
+      case 'html':
+        return renderReportHtml(report, { generatedAt, extras });
+      case 'cyclonedx-json':
+        return generateCycloneDx(report, 'json');
+      case 'cyclonedx-xml':
+        return generateCycloneDx(report, 'xml');
+    }
+  })();
+  return { fileName: exportFileName(report, kind), mime: SUFFIX[kind][1], text };
+}
