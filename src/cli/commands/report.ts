@@ -3,9 +3,10 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { analyze, type Analysis } from '../../core/analyze';
 import { compareReports } from '../../core/compare/index';
 import { formatReportDate, renderReportHtml, type ReportHtmlOptions } from '../../core/report/html';
-import { renderMarkdown } from '../../core/report/markdown';
-import { toSarif } from '../../core/report/sarif';
+import { renderTextExport, type ExportKind } from '../../core/report/exports';
 import type { Report } from '../../core/report/types';
+import { parseSbom, reconcile, type Reconciliation, type Sbom } from '../../core/sbom/index';
+import { FormatError } from '../../core/io/errors';
 import { readInputFile } from '../../main/analysis/read-file';
 import { InputError, requireOne } from '../analyze-command';
 import { UsageError, type ParsedArgs } from '../args';
@@ -25,7 +26,7 @@ const EXTENSIONS: Record<string, ReportFormat> = {
   '.sarif': 'sarif',
 };
 
-const USAGE = 'report FILE -o OUT.pdf [--format pdf|html|md|json|sarif] [--compare OTHER]';
+const USAGE = 'report FILE -o OUT.pdf [--format pdf|html|md|json|sarif] [--compare OTHER] [--sbom SBOM]';
 
 /** --format when given, else the output's extension, else PDF: the audit document people sign. */
 export function reportFormat(format: string | true | undefined, output: string | null): ReportFormat {
@@ -57,7 +58,23 @@ async function load(path: string): Promise<Loaded> {
   return { analysis: await analyze(read.value, { fileName: basename(path) }), bytes: read.value };
 }
 
-/** The report, and the comparison (with its strip verification) when --compare OTHER asks for it. */
+/** The SBOM at `path` reconciled with the report; an unreadable or malformed SBOM is bad input. */
+async function reconciliationWith(report: Report, path: string): Promise<Reconciliation> {
+  const read = await readInputFile(path);
+  if (!read.ok) throw new InputError(read.error.message);
+  let sbom: Sbom | null;
+  try {
+    sbom = parseSbom(read.value);
+  } catch (error) {
+    if (error instanceof FormatError)
+      throw new InputError(`${basename(path)}: ${error.message} (byte ${error.offset})`);
+    throw error;
+  }
+  if (!sbom) throw new InputError(`${basename(path)} is not a CycloneDX or SPDX document.`);
+  return reconcile(report, sbom);
+}
+
+/** The report, with the comparison (--compare OTHER) and the SBOM reconciliation (--sbom SBOM) asked for. */
 async function gather(
   args: ParsedArgs,
   file: string,
@@ -79,21 +96,18 @@ async function gather(
     extras.comparison = comparison;
     if (stripVerification) extras.stripVerification = stripVerification;
   }
+  const sbom = args.flags.get('sbom');
+  if (typeof sbom === 'string') extras.reconciliation = await reconciliationWith(report, sbom);
   return { report, extras };
 }
 
-function textFor(format: Exclude<ReportFormat, 'pdf'>, report: Report, options: ReportHtmlOptions): string {
-  switch (format) {
-    case 'html':
-      return renderReportHtml(report, options);
-    case 'md':
-      return renderMarkdown(report, options);
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case 'sarif':
-      return `${JSON.stringify(toSarif(report), null, 2)}\n`;
-  }
-}
+/** The CLI's short format names for the text exports the app offers too. */
+const TEXT_EXPORTS: Record<Exclude<ReportFormat, 'pdf'>, Exclude<ExportKind, 'pdf'>> = {
+  html: 'html',
+  md: 'markdown',
+  json: 'json',
+  sarif: 'sarif',
+};
 
 function outputOf(args: ParsedArgs): string | null {
   const output = args.flags.get('o') ?? args.flags.get('output');
@@ -131,7 +145,7 @@ async function run(args: ParsedArgs): Promise<number> {
   const { report, extras } = await gather(args, file);
   const options: ReportHtmlOptions = { generatedAt: reportDate(), extras };
   if (format !== 'pdf') {
-    const text = textFor(format, report, options);
+    const { text } = renderTextExport(TEXT_EXPORTS[format], report, options.generatedAt, options.extras);
     if (output) await writing(output, () => writeFile(output, text, 'utf8'));
     else process.stdout.write(text);
   } else if (output && chrome) {
@@ -142,7 +156,7 @@ async function run(args: ParsedArgs): Promise<number> {
 
 export const reportCommand: Command = {
   usage: `gobinscope ${USAGE}   the audit report (PDF through Chromium or Chrome; CHROME_PATH picks one)`,
-  valued: ['o', 'output', 'format', 'compare'],
+  valued: ['o', 'output', 'format', 'compare', 'sbom'],
   async run(args) {
     try {
       return await run(args);

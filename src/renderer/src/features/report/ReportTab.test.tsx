@@ -11,7 +11,12 @@ describe('ReportTab', () => {
   it('offers the four exports and says which one was asked for', () => {
     const onExport = vi.fn();
     render(<ReportTab report={sampleReport()} onExport={onExport} />);
-    for (const [label, kind] of [['Download JSON', 'json'], ['Download SARIF', 'sarif'], ['Download Markdown', 'markdown'], ['Save PDF', 'pdf']]) {
+    for (const [label, kind] of [
+      ['Download JSON', 'json'],
+      ['Download SARIF', 'sarif'],
+      ['Download Markdown', 'markdown'],
+      ['Save PDF', 'pdf'],
+    ]) {
       fireEvent.click(screen.getByRole('button', { name: label }));
       expect(onExport).toHaveBeenLastCalledWith(kind);
     }
@@ -30,8 +35,12 @@ describe('ReportTab', () => {
 describe('showReportIn', () => {
   it('drops anything active, even if it were in the HTML', () => {
     const host = document.createElement('div');
-    showReportIn(host, { css: 'p {}', body: '<p onclick="x()" style="color:red">hi</p><script>alert(1)</script>' +
-      '<img src="https://x.test/a.png"><a href="javascript:x()">link</a><iframe srcdoc="x"></iframe><style>p{}</style>' });
+    showReportIn(host, {
+      css: 'p {}',
+      body:
+        '<p onclick="x()" style="color:red">hi</p><script>alert(1)</script>' +
+        '<img src="https://x.test/a.png"><a href="javascript:x()">link</a><iframe srcdoc="x"></iframe><style>p{}</style>',
+    });
     const root = host.shadowRoot!;
     expect(root.querySelector('script, img, iframe, style')).toBeNull();
     expect(root.querySelector('p')!.getAttributeNames()).toEqual([]);

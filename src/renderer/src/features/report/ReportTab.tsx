@@ -8,7 +8,7 @@ export type ExportKind = 'json' | 'sarif' | 'markdown' | 'pdf';
 
 export interface ReportTabProps {
   report: Report;
-  /** The lead wires these to the export dialogs (IPC in the app, downloads in serve mode). */
+  /** Asks the host for an export: a save dialog in the app, a download in serve mode. */
   onExport: (kind: ExportKind) => void;
   /** The comparison, strip verification or SBOM reconciliation to include, when there are any. */
   extras?: ReportHtmlOptions['extras'];
@@ -22,7 +22,10 @@ const EXPORTS: { kind: ExportKind; label: string }[] = [
 
 /** The audit report exactly as it prints, with the exports above it. */
 export function ReportTab({ report, onExport, extras }: ReportTabProps) {
-  const pieces = useMemo(() => renderReportPieces(report, { generatedAt: formatReportDate(new Date()), extras }), [report, extras]);
+  const pieces = useMemo(
+    () => renderReportPieces(report, { generatedAt: formatReportDate(new Date()), extras }),
+    [report, extras],
+  );
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (host.current) showReportIn(host.current, pieces);
@@ -40,7 +43,12 @@ export function ReportTab({ report, onExport, extras }: ReportTabProps) {
         </button>
         <span className="muted report-tab-note">Secrets stay masked in every export.</span>
       </div>
-      <div className="report-tab-paper" ref={host} role="document" aria-label={`Audit report for ${report.file.name}`} />
+      <div
+        className="report-tab-paper"
+        ref={host}
+        role="document"
+        aria-label={`Audit report for ${report.file.name}`}
+      />
     </div>
   );
 }
