@@ -2,8 +2,7 @@
 // 1. Full analysis of esbuild's binary (Go 1.26, 11 MB) against `strings -a -n 6` on the same file.
 // 2. Every committed SBOM bench in bench/*.ts that exports a result line (see bench/sbom.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -35,7 +34,9 @@ function runJson(script, args) {
   return JSON.parse(run.stdout.trim().split('\n').at(-1));
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'gobinscope-bench-'));
+mkdirSync('out', { recursive: true });
+// Inside the project, so the bundles find node_modules.
+const dir = mkdtempSync(join('out', 'bench-'));
 try {
   if (!existsSync(target)) throw new Error(`${target} not found: run npm install first`);
   const analysis = runJson(await bundle('bench/analysis.ts', dir), [target, String(RUNS)]);

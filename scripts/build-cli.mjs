@@ -6,6 +6,9 @@ await build({
   entryPoints: { gobinscope: 'src/cli/index.ts', worker: 'src/main/analysis/worker.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
+  // Commands load their modules on demand; shared code goes to chunks.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   // Runtime libraries (CycloneDX, ajv, xmllint's WebAssembly) load from node_modules as they are, like the app's main.
   packages: 'external',

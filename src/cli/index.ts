@@ -3,12 +3,13 @@ import { InputError } from './analyze-command';
 import { COMMANDS } from './commands/index';
 import { TOOL } from '../core/report/build';
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
   return [
     'gobinscope — forensics for Go binaries',
     '',
     'usage:',
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    ...commands.map((c) => `  ${c.usage}`),
     '  gobinscope --version',
     '',
     'exit codes: 0 done, 1 findings or disagreement at the requested level, 2 bad input or usage',
@@ -18,15 +19,16 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    process.stdout.write((await usage()) + '\n');
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
     process.stdout.write(`${TOOL.version}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}" (try gobinscope --help)`);
+  const load = COMMANDS[name];
+  if (!load) throw new UsageError(`unknown command "${name}" (try gobinscope --help)`);
+  const command = await load();
   return command.run(parseArgs(rest, command.valued));
 }
 

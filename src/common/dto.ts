@@ -1,6 +1,6 @@
 import type { FoundString, Report } from '../core/report/types';
 import type { Outcome } from '../core/workbench';
-import type { ExportKind } from '../core/report/exports';
+import type { ExportKind } from '../core/report/export-kinds';
 
 export type { Outcome, ExportKind };
 

@@ -1,7 +1,7 @@
 import type { FileSource } from './dto';
 import type { InvokeArgs, InvokeChannel } from './ipc';
 import { INVOKE_CHANNELS } from './ipc';
-import { EXPORT_KINDS } from '../core/report/exports';
+import { EXPORT_KINDS } from '../core/report/export-kinds';
 
 /** Arguments arrive from a renderer or over HTTP: check every one before use. */
 const ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,12 +1,14 @@
 import { analyze, type Analysis, type AnalyzeOptions, type Stage } from './analyze';
-import { compareReports } from './compare/index';
 import type { Comparison } from './compare/types';
 import { parseExecutable } from './formats/detect';
 import { FormatError } from './io/errors';
 import { hex } from './io/reader';
 import type { Report } from './report/types';
 import type { Reconciliation, Sbom, SbomValidation } from './sbom/index';
-import { parseSbom, reconcile, validateSbom } from './sbom/index';
+
+// SBOM validators and the comparison load only when a job needs them: a plain analysis starts faster.
+const sbomModule = () => import('./sbom/index');
+const compareModule = () => import('./compare/index');
 
 export interface NamedInput {
   name: string;
@@ -44,12 +46,13 @@ export interface WorkbenchOptions {
 }
 
 /** An executable is whatever a format reader claims; otherwise a document that parses as an SBOM is one. */
-function readSbomIfAny(input: NamedInput): Sbom | null {
+async function readSbomIfAny(input: NamedInput): Promise<Sbom | null> {
   try {
     if (parseExecutable(input.bytes)) return null;
   } catch {
     return null;
   }
+  const { parseSbom } = await sbomModule();
   try {
     return parseSbom(input.bytes);
   } catch (error) {
@@ -59,6 +62,7 @@ function readSbomIfAny(input: NamedInput): Sbom | null {
 }
 
 async function document(input: NamedInput, sbom: Sbom): Promise<SbomDocument> {
+  const { validateSbom } = await sbomModule();
   return { fileName: input.name, size: input.bytes.length, sbom, validation: await validateSbom(input.bytes, sbom) };
 }
 
@@ -72,7 +76,7 @@ function scaled(options: WorkbenchOptions, from: number, to: number): AnalyzeOpt
  */
 export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions = {}): Promise<Outcome> {
   if (inputs.length === 0 || inputs.length > 2) throw new InputProblem('BAD_COUNT', 'Open one file, or two to compare.');
-  const sboms = inputs.map(readSbomIfAny);
+  const sboms = await Promise.all(inputs.map(readSbomIfAny));
   if (inputs.length === 1) {
     if (sboms[0]) return { kind: 'sbom', document: await document(inputs[0]!, sboms[0]) };
     const analysis = await analyze(inputs[0]!.bytes, { fileName: inputs[0]!.name, onProgress: options.onProgress, onPartial: options.onPartial });
@@ -83,9 +87,11 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
   if (sboms[0] || sboms[1]) {
     const [binary, sbomInput, sbom] = sboms[0] ? [second, first, sboms[0]] : [first, second, sboms[1]!];
     const analysis = await analyze(binary.bytes, { fileName: binary.name, onProgress: options.onProgress, onPartial: options.onPartial });
+    const { reconcile } = await sbomModule();
     return { kind: 'reconcile', analysis, document: await document(sbomInput, sbom), reconciliation: reconcile(analysis.report, sbom) };
   }
   const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45) });
   const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9) });
+  const { compareReports } = await compareModule();
   return { kind: 'compare', a, b, comparison: await compareReports(a, b, null, null, first.bytes, second.bytes) };
 }

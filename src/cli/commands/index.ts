@@ -1,22 +1,15 @@
-import { serveCommand } from '../serve/command';
-import { analyzeCommand } from './analyze';
-import { compareCommand } from './compare';
-import { reportCommand } from './report';
-import { scanCommand } from './scan';
-import { reconcileCommand, sbomCommand } from './sbom';
 import type { Command } from './types';
 
-/** Every command of `gobinscope`, by name. */
-export const COMMANDS: Record<string, Command> = {
-  analyze: analyzeCommand,
-  compare: compareCommand,
-  report: reportCommand,
-  scan: scanCommand,
-  sbom: sbomCommand,
-  reconcile: reconcileCommand,
-  serve: {
-    usage: 'gobinscope serve [FILE...] [--port N]   the app in a local browser, for machines without Electron',
-    valued: ['port'],
-    run: serveCommand,
-  },
+/**
+ * Every command of `gobinscope`, by name, loaded on demand: `analyze` should not pay for the SBOM validators or
+ * the report renderer at start-up.
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./analyze')).analyzeCommand,
+  compare: async () => (await import('./compare')).compareCommand,
+  report: async () => (await import('./report')).reportCommand,
+  scan: async () => (await import('./scan')).scanCommand,
+  sbom: async () => (await import('./sbom')).sbomCommand,
+  reconcile: async () => (await import('./sbom')).reconcileCommand,
+  serve: async () => (await import('../serve/command')).serveCommand,
 };

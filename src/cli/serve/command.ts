@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type ParsedArgs } from '../args';
+import type { Command } from '../commands/types';
 import { startServer } from './server';
 
 /** `gobinscope serve`: runs until interrupted; returns -1 so the process stays alive. */
-export async function serveCommand(args: ParsedArgs): Promise<number> {
+async function serve(args: ParsedArgs): Promise<number> {
   const rawPort = args.flags.get('port');
   const port = rawPort === undefined ? 0 : Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
@@ -23,3 +24,9 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   process.on('SIGTERM', stop);
   return -1;
 }
+
+export const serveCommand: Command = {
+  usage: 'gobinscope serve [FILE...] [--port N]   the app in a local browser, for machines without Electron',
+  valued: ['port'],
+  run: serve,
+};

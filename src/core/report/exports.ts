@@ -5,9 +5,9 @@ import { renderMarkdown } from './markdown';
 import { toSarif } from './sarif';
 import type { Report } from './types';
 
-/** Every export the app and the CLI offer. PDF is printed from the HTML by the transport (Electron or Chromium). */
-export const EXPORT_KINDS = ['json', 'sarif', 'markdown', 'html', 'cyclonedx-json', 'cyclonedx-xml', 'pdf'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+import type { ExportKind } from './export-kinds';
+
+export { EXPORT_KINDS, type ExportKind } from './export-kinds';
 
 export interface TextExport {
   fileName: string;

@@ -31,7 +31,7 @@ const BYTE_CLASS = new Uint8Array(256).map((_, byte) => (isPrintable(byte) ? 1 :
 /**
  * Printable ASCII / UTF-8 runs of at least `minLength` characters. A plain loop over the bytes: it classifies
  * each byte once through a table and decodes only the runs it keeps, which is faster than decoding the whole
- * file and running a regex over it.
+ * file and running a regex over it. Plain ASCII, most of any binary's text, takes a tight inner loop.
  */
 export function scanTextRuns(file: Uint8Array, minLength: number, limit: number): TextRun[] {
   const runs: TextRun[] = [];
@@ -42,11 +42,14 @@ export function scanTextRuns(file: Uint8Array, minLength: number, limit: number)
     const start = at;
     let chars = 0;
     let multibyte = false;
-    while (at < length) {
-      const kind = BYTE_CLASS[file[at]!];
-      const step = kind === 1 ? 1 : kind === 2 ? utf8SequenceLength(file, at) : 0;
+    for (;;) {
+      const asciiStart = at;
+      while (at < length && BYTE_CLASS[file[at]!] === 1) at++;
+      chars += at - asciiStart;
+      if (at >= length || BYTE_CLASS[file[at]!] !== 2) break;
+      const step = utf8SequenceLength(file, at);
       if (step === 0) break;
-      multibyte ||= step > 1;
+      multibyte = true;
       chars++;
       at += step;
     }
