@@ -1,0 +1,124 @@
+import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+import type { GoBuildInfo, GoModule, Report } from '../report/types';
+import { goPurl, h1ToSha256Hex, isLocalPath } from './go-identity';
+
+export interface GenerateOptions {
+  /** ISO 8601; defaults to now. */
+  timestamp?: string;
+  /** Version recorded for gobinscope in metadata.tools; defaults to report.tool.version. */
+  toolVersion?: string;
+  /** "urn:uuid:…"; defaults to a random one. Tests pass a fixed one for byte-stable output. */
+  serialNumber?: string;
+}
+
+/** Property names, namespaced so they never collide with another tool's (CycloneDX property taxonomy style). */
+export const PROPERTY = {
+  goVersion: 'gobinscope:go:version',
+  mainPackage: 'gobinscope:go:main-package',
+  sum: 'gobinscope:go:sum',
+  replaces: 'gobinscope:go:replaces',
+  replacementDir: 'gobinscope:go:replacement-dir',
+  fileName: 'gobinscope:file:name',
+  fileSha256: 'gobinscope:file:sha256',
+  buildPrefix: 'gobinscope:build:',
+} as const;
+
+function withoutDevel(version: string): string {
+  return version === '(devel)' ? '' : version;
+}
+
+function addSha256(component: Models.Component, sum: string): void {
+  const hex = h1ToSha256Hex(sum);
+  if (hex) component.hashes.set(Enums.HashAlgorithm['SHA-256'], hex);
+}
+
+function addProperty(component: Models.Component, name: string, value: string): void {
+  if (value) component.properties.add(new Models.Property(name, value));
+}
+
+function mainComponent(report: Report, buildInfo: GoBuildInfo | null): Models.Component {
+  const path = buildInfo?.main?.path || buildInfo?.path || report.file.name;
+  const version = withoutDevel(buildInfo?.main?.version ?? '');
+  const purl = buildInfo ? goPurl(path, version) : '';
+  const component = new Models.Component(Enums.ComponentType.Application, path, {
+    bomRef: purl || 'main',
+    purl: purl || undefined,
+    version: version || undefined,
+  });
+  addSha256(component, buildInfo?.main?.sum ?? '');
+  addProperty(component, PROPERTY.goVersion, report.go?.version ?? '');
+  if (buildInfo && buildInfo.path !== path) addProperty(component, PROPERTY.mainPackage, buildInfo.path);
+  addProperty(component, PROPERTY.fileName, report.file.name);
+  addProperty(component, PROPERTY.fileSha256, report.file.sha256);
+  for (const setting of buildInfo?.settings ?? []) {
+    component.properties.add(new Models.Property(PROPERTY.buildPrefix + setting.key, setting.value));
+  }
+  return component;
+}
+
+/**
+ * The module whose code is in the binary: a replacement's path and version win. A directory replacement has no
+ * module path of its own, so it keeps the original path without a version (what Go itself reports: "(devel)").
+ */
+function dependencyComponent(module: GoModule): Models.Component {
+  const replacement = module.replace;
+  const local = replacement !== null && isLocalPath(replacement.path);
+  const path = replacement && !local ? replacement.path : module.path;
+  const version = withoutDevel(replacement ? replacement.version : module.version);
+  const sum = replacement ? replacement.sum : module.sum;
+  const purl = goPurl(path, version);
+  const component = new Models.Component(Enums.ComponentType.Library, path, {
+    // The serializer makes bom-refs unique should two modules ever share one.
+    bomRef: purl || `module:${path}@${version}`,
+    purl: purl || undefined,
+    version: version || undefined,
+  });
+  addSha256(component, sum);
+  addProperty(component, PROPERTY.sum, sum);
+  if (replacement) addProperty(component, PROPERTY.replaces, `${module.path}@${module.version}`);
+  if (replacement && local) addProperty(component, PROPERTY.replacementDir, replacement.path);
+  return component;
+}
+
+function stdlibComponent(goVersion: string | null | undefined): Models.Component | null {
+  const match = /^go(\d+(?:\.\d+)*\S*)/.exec(goVersion ?? '');
+  if (!match) return null;
+  const version = match[1] as string;
+  const purl = goPurl('stdlib', version);
+  return new Models.Component(Enums.ComponentType.Library, 'stdlib', { bomRef: purl, purl, version });
+}
+
+function buildBom(report: Report, options: GenerateOptions): Models.Bom {
+  const timestamp = new Date(options.timestamp ?? Date.now());
+  if (Number.isNaN(timestamp.getTime())) throw new RangeError(`invalid timestamp ${options.timestamp}`);
+  const bom = new Models.Bom({ serialNumber: options.serialNumber ?? `urn:uuid:${globalThis.crypto.randomUUID()}` });
+  bom.metadata.timestamp = timestamp;
+  const tool = new Models.Component(Enums.ComponentType.Application, 'gobinscope', {
+    version: options.toolVersion ?? report.tool.version,
+  });
+  bom.metadata.tools.components.add(tool);
+  const buildInfo = report.go?.buildInfo ?? null;
+  const main = mainComponent(report, buildInfo);
+  bom.metadata.component = main;
+  const stdlib = stdlibComponent(report.go?.version);
+  const components = (buildInfo?.deps ?? []).map(dependencyComponent);
+  if (stdlib) components.push(stdlib);
+  // Go build info records no module graph: every module is an edge from the main module.
+  for (const component of components) {
+    bom.components.add(component);
+    main.dependencies.add(component.bomRef);
+  }
+  return bom;
+}
+
+/** A CycloneDX 1.6 SBOM of what the binary holds, as the build info records it. */
+export function generateCycloneDx(report: Report, format: 'json' | 'xml', options: GenerateOptions = {}): string {
+  const bom = buildBom(report, options);
+  const serializeOptions = { sortLists: true, space: 2 };
+  if (format === 'json') {
+    const factory = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6);
+    return new Serialize.JsonSerializer(factory).serialize(bom, serializeOptions);
+  }
+  const factory = new Serialize.XML.Normalize.Factory(Spec.Spec1dot6);
+  return new Serialize.XmlSerializer(factory).serialize(bom, serializeOptions);
+}

@@ -1,0 +1,110 @@
+import type { Severity } from '../report/types';
+
+export type SbomFormat = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json';
+
+export interface SbomHash {
+  /** CycloneDX spelling ("SHA-256", "SHA-1", ...); SPDX names ("SHA256") are mapped onto it. */
+  alg: string;
+  /** Lower-case hex. */
+  content: string;
+}
+
+export interface SbomProperty {
+  name: string;
+  value: string;
+}
+
+export interface SbomComponent {
+  /** CycloneDX bom-ref or SPDX SPDXID; "" when the document gives none. */
+  bomRef: string;
+  name: string;
+  /** "" when the document gives none. */
+  version: string;
+  /** "" when the document gives none. */
+  purl: string;
+  /** CycloneDX component type ("library", "application", ...); SPDX primaryPackagePurpose in lower case. */
+  type: string;
+  group?: string;
+  hashes: SbomHash[];
+  /** SPDX ids, license names or expressions. */
+  licenses: string[];
+  /** CycloneDX properties; [] for SPDX. */
+  properties: SbomProperty[];
+  /** purls (or names) of CycloneDX pedigree ancestors: what this component was derived from, e.g. a replaced module. */
+  ancestors: string[];
+}
+
+export interface SbomDependency {
+  ref: string;
+  dependsOn: string[];
+}
+
+export interface SbomMetadata {
+  name?: string;
+  version?: string;
+  timestamp?: string;
+  tools: string[];
+  /** The thing the SBOM describes: CycloneDX metadata.component, SPDX the package the document DESCRIBES. */
+  component?: SbomComponent;
+}
+
+export interface Sbom {
+  format: SbomFormat;
+  /** "1.6" for CycloneDX, "2.3" for SPDX. */
+  specVersion: string;
+  metadata: SbomMetadata;
+  /** Every component, nested ones flattened (metadata.component is not repeated here). */
+  components: SbomComponent[];
+  dependencies: SbomDependency[];
+}
+
+export interface SbomValidationError {
+  /** JSON path ("$.components[3].hashes[0].alg") or, for XML, "line N". */
+  path: string;
+  message: string;
+}
+
+export interface SbomValidation {
+  valid: boolean;
+  errors: SbomValidationError[];
+}
+
+export type ReconcileKind =
+  'missing-from-sbom' | 'not-in-binary' | 'version-mismatch' | 'replacement-not-reflected' | 'hash-mismatch';
+
+export const RECONCILE_KINDS: readonly ReconcileKind[] = [
+  'missing-from-sbom',
+  'not-in-binary',
+  'version-mismatch',
+  'replacement-not-reflected',
+  'hash-mismatch',
+];
+
+export interface ReconcileItem {
+  kind: ReconcileKind;
+  /** Module path as the binary records it (the original path when replaced), or the SBOM component's name. */
+  module: string;
+  binary?: { version: string; sum: string };
+  sbom?: { version: string; purl: string; hash: string };
+  /** One sentence with the evidence. */
+  explanation: string;
+  severity: Severity;
+}
+
+export interface ReconcileCounts {
+  /** Modules the binary holds: dependencies, plus the main module and the standard library when known. */
+  binaryModules: number;
+  sbomComponents: number;
+  /** Binary modules the SBOM names. */
+  matched: number;
+  /** SBOM components that are not Go modules (other purl types, files): not compared. */
+  ignored: number;
+  byKind: Record<ReconcileKind, number>;
+}
+
+export interface Reconciliation {
+  verdict: 'match' | 'mismatch';
+  summary: string;
+  items: ReconcileItem[];
+  counts: ReconcileCounts;
+}
