@@ -21,6 +21,7 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     show: false,
     title: 'Gobinscope',
     backgroundColor: '#1b1d22',
+    icon: join(here, '../../resources/icon.png'),
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),
       contextIsolation: true,
