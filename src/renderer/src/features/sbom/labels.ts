@@ -1,0 +1,46 @@
+import type { ReconcileKind, Sbom } from '../../../../core/sbom/types';
+import { count } from '../../lib/format';
+
+/** "1 component", "2 components". */
+export function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export const FORMAT_NAME: Record<Sbom['format'], string> = {
+  'cyclonedx-json': 'CycloneDX (JSON)',
+  'cyclonedx-xml': 'CycloneDX (XML)',
+  'spdx-json': 'SPDX (JSON)',
+};
+
+/** "the CycloneDX 1.6 schema", "the SPDX 2.3 schema". */
+export function schemaName(sbom: Sbom): string {
+  return `${sbom.format.startsWith('spdx') ? 'SPDX' : 'CycloneDX'} ${sbom.specVersion}`;
+}
+
+export const KIND_TEXT: Record<ReconcileKind, { title: string; hint: string; short: string }> = {
+  'missing-from-sbom': {
+    title: 'Missing from the SBOM',
+    short: 'missing from the SBOM',
+    hint: 'Blind spots: the binary holds these modules, but anyone scanning the SBOM cannot see them.',
+  },
+  'not-in-binary': {
+    title: 'Not in the binary',
+    short: 'not in the binary',
+    hint: 'The SBOM lists these, but the build info records no such module.',
+  },
+  'version-mismatch': {
+    title: 'Version mismatch',
+    short: 'version mismatch',
+    hint: 'Both name the module, with different versions.',
+  },
+  'replacement-not-reflected': {
+    title: 'Replacement not reflected',
+    short: 'replacement not reflected',
+    hint: 'The binary was built with a replaced module; the SBOM does not record the replacement.',
+  },
+  'hash-mismatch': {
+    title: 'Hash mismatch',
+    short: 'hash mismatch',
+    hint: 'The SBOM gives a hash that is not the one the binary recorded for the module.',
+  },
+};
