@@ -58,6 +58,20 @@ export async function dropFile(page: Page, path: string, target = 'main'): Promi
   await page.dispatchEvent(target, 'drop', { dataTransfer });
 }
 
+/** Drops several real files at once (two binaries to compare, a binary and its SBOM): one DataTransfer, one File each. */
+export async function dropFiles(page: Page, paths: string[], target = 'main'): Promise<void> {
+  const files = paths.map((path) => ({ data: readFileSync(path).toString('base64'), name: basename(path) }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { data, name } of list) {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type: 'application/octet-stream' }));
+    }
+    return transfer;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent(target, type, { dataTransfer });
+}
+
 /** Sections as `readelf -SW` printed them when the fixtures were built. */
 export function readelfSections(truthPath: string): { name: string; type: string; address: number; offset: number; size: number; flags: string }[] {
   const rows = [];

@@ -5,17 +5,27 @@ import { UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../commands/types';
 import { startServer } from './server';
 
+/**
+ * The built renderer (out/renderer) and worker (out/cli/worker.mjs). This module may sit in out/cli or in a chunk
+ * folder below it, so both places are tried.
+ */
+function builtPaths(): { rendererDir: string; workerUrl: URL } {
+  for (const up of ['../', '../../']) {
+    const rendererDir = fileURLToPath(new URL(`${up}renderer/`, import.meta.url));
+    const workerUrl = new URL(`${up}cli/worker.mjs`, import.meta.url);
+    if (existsSync(resolve(rendererDir, 'index.html')) && existsSync(fileURLToPath(workerUrl))) return { rendererDir, workerUrl };
+  }
+  throw new UsageError('the app is not built: run `npm run build` first');
+}
+
 /** `gobinscope serve`: runs until interrupted; returns -1 so the process stays alive. */
 async function serve(args: ParsedArgs): Promise<number> {
   const rawPort = args.flags.get('port');
   const port = rawPort === undefined ? 0 : Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
-  const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  if (!existsSync(resolve(rendererDir, 'index.html'))) {
-    throw new UsageError('the renderer is not built: run `npm run build` first');
-  }
+  const { rendererDir, workerUrl } = builtPaths();
   const files = args.positionals.map((file) => resolve(file));
-  const server = await startServer({ port, files, rendererDir, workerUrl: new URL('./worker.mjs', import.meta.url) });
+  const server = await startServer({ port, files, rendererDir, workerUrl });
   process.stdout.write(`Gobinscope is serving on ${server.url}\nOpen it in a browser on this machine; Ctrl+C stops it.\n`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
