@@ -1,4 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { electronMissingReason, findElectron } from './scripts/electron-path.mjs';
+
+if (!findElectron() && !process.env['TEST_WORKER_INDEX']) {
+  process.stdout.write(`electron project: skipped, ${electronMissingReason()}\n`);
+}
 
 // Two projects: `browser` drives the renderer in Debian's Chromium against serve mode (the same analysis service
 // and worker as the app); `electron` launches the built app and skips itself where Electron's binary is missing.

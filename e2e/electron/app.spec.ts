@@ -7,7 +7,8 @@ import { electronMissingReason, findElectron } from '../../scripts/electron-path
 
 const executablePath: string | null = findElectron();
 
-test.skip(!executablePath, `${electronMissingReason()}; the browser project covers the same flow`);
+const skipReason = `${electronMissingReason()}; the browser project covers the same flow`;
+test.skip(!executablePath, skipReason);
 
 test('the desktop app analyses a binary named on its command line, off the main thread', async () => {
   const userData = mkdtempSync(join(tmpdir(), 'gobinscope-user-'));

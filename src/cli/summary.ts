@@ -1,15 +1,5 @@
+import { humanSize as human } from '../core/report/units';
 import type { Report } from '../core/report/types';
-
-function human(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
 
 /** The short human summary `gobinscope analyze FILE` prints without --json. */
 export function summarize(report: Report): string {

@@ -47,18 +47,7 @@ function firstByKey<T>(items: T[], keyOf: (item: T) => string): Map<string, T> {
   return map;
 }
 
-/** "1.4 MiB" style sizes for summaries; exact bytes stay in the data. */
-export function humanSize(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const sign = bytes < 0 ? '-' : '';
-  return unit === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(1)} ${units[unit]}`;
-}
+export { humanSize } from '../report/units';
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -7,7 +7,7 @@ interface Tab {
 }
 
 /** ARIA tabs: arrow keys move between tabs, only the active panel is rendered. */
-export function Tabs({ tabs, active, onChange }: { tabs: Tab[]; active: string; onChange: (id: string) => void }) {
+export function Tabs({ tabs, active, onChange, label = 'Report' }: { tabs: Tab[]; active: string; onChange: (id: string) => void; label?: string }) {
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((t) => t.id === active) ?? tabs[0]!;
   const onKey = (event: KeyboardEvent): void => {
@@ -20,7 +20,7 @@ export function Tabs({ tabs, active, onChange }: { tabs: Tab[]; active: string; 
   };
   return (
     <div className="tabs">
-      <div role="tablist" aria-label="Report" onKeyDown={onKey}>
+      <div role="tablist" aria-label={label} onKeyDown={onKey}>
         {tabs.map((t) => (
           <button
             key={t.id}

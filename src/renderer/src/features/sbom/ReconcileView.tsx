@@ -60,7 +60,7 @@ export function ReconcileView({ analysis, document, reconciliation }: Props) {
       <Verdict reconciliation={reconciliation} />
       <ReconcileItems items={reconciliation.items} />
       <div className="reconcile-tabs">
-        <Tabs tabs={tabs} active={tab} onChange={setTab} />
+        <Tabs tabs={tabs} active={tab} onChange={setTab} label="Binary and SBOM" />
       </div>
     </div>
   );

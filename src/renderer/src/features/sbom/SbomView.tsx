@@ -57,7 +57,7 @@ export function SbomView({ document: doc, nested = false }: { document: SbomDocu
       </header>
       <ValidationBanner sbom={doc.sbom} validation={doc.validation} />
       <Metadata doc={doc} />
-      <Tabs tabs={tabs} active={tab} onChange={setTab} />
+      <Tabs tabs={tabs} active={tab} onChange={setTab} label="SBOM" />
     </div>
   );
 }
