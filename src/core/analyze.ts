@@ -53,7 +53,9 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
     options.onProgress?.(stage, fraction);
   };
   progress('hashing', 0.02);
-  const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: await sha256Hex(bytes) });
+  // The digest runs off the JavaScript thread; the format and Go readers work meanwhile.
+  const hashing = sha256Hex(bytes);
+  const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: '' });
   progress('format', 0.1);
   const exe = readFormat(bytes, report);
   options.onPartial?.(structuredCloneSafe(report));
@@ -67,6 +69,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
     report.linkage = linkageReport(exe, report.go);
   }
   report.packed = detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
+  report.file.sha256 = await hashing;
   options.onPartial?.(structuredCloneSafe(report));
   progress('strings', 0.6);
   // Offsets inside a fat file's slice start at the slice; strings are reported at their place in the whole file.

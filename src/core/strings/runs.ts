@@ -1,4 +1,4 @@
-import { decodeLatin1, decodeUtf8 } from '../io/reader';
+import { decodeUtf8 } from '../io/reader';
 
 /** A run of text bytes in the file: [start, end) in file offsets, with its decoded value. */
 export interface TextRun {
@@ -38,7 +38,13 @@ export function scanTextRuns(file: Uint8Array, minLength: number, limit: number)
   const length = file.length;
   let at = 0;
   while (at < length && runs.length < limit) {
-    while (at < length && BYTE_CLASS[file[at]!] === 0) at++;
+    // Skip what cannot start text. Machine code is full of would-be UTF-8 lead bytes; most are not followed by a
+    // continuation byte, and rejecting those here keeps them out of the run bookkeeping below.
+    while (at < length) {
+      const kind = BYTE_CLASS[file[at]!];
+      if (kind === 1 || (kind === 2 && (file[at + 1]! & 0xc0) === 0x80 && utf8SequenceLength(file, at) > 0)) break;
+      at++;
+    }
     const start = at;
     let chars = 0;
     let multibyte = false;
@@ -64,7 +70,7 @@ function textRun(file: Uint8Array, start: number, end: number, multibyte: boolea
   const bytes = file.subarray(start, end);
   return multibyte
     ? { start, end, value: decodeUtf8(bytes), encoding: 'utf8' }
-    : { start, end, value: decodeLatin1(bytes), encoding: 'ascii' };
+    : { start, end, value: decodeUtf8(bytes), encoding: 'ascii' };
 }
 
 /** Printable UTF-16LE runs (PE resources and Windows API strings), at least `minLength` characters. */
