@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractStrings } from '../strings/index';
 import { analyzeFindings } from './index';
 import { bareReport, section, stringsOf, syntheticExe } from './testing/synthetic-exe';
+import { fuzzOptions } from '../../../test/fuzz';
 
 // Fragments that steer random text into the patterns' hot paths, where slow backtracking would show.
 const FRAGMENTS = ['AKIA', 'ghp_', 'github_pat_', 'xoxb-', 'eyJ', '.', '-----BEGIN ', 'PRIVATE KEY-----', '\n',
@@ -20,7 +21,7 @@ describe('fuzz (fixed seed)', () => {
       const found = extractStrings(exe, bytes, { minLength: 3 });
       expect(performance.now() - started).toBeLessThan(200);
       for (const s of found) expect(s.offset >= 0 && s.offset < bytes.length).toBe(true);
-    }), { seed: 20260102, numRuns: 300 });
+    }), fuzzOptions(300, 20260102));
   });
 
   it('the rules survive random text and stay fast on adversarial fragments', () => {
@@ -30,6 +31,6 @@ describe('fuzz (fixed seed)', () => {
       const { findings } = analyzeFindings({ exe: null, file: new Uint8Array(0), report: bareReport(), strings: stringsOf(values) });
       expect(performance.now() - started).toBeLessThan(500);
       expect(Array.isArray(findings)).toBe(true);
-    }), { seed: 20260102, numRuns: 300 });
+    }), fuzzOptions(300, 20260102));
   });
 });

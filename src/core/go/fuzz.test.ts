@@ -10,6 +10,7 @@ import { parsePclntab } from './pclntab';
 import { ByteReader } from '../io/reader';
 import { exeOf, readelfSection } from './testing/exes';
 import { resolveTextStart } from './textstart';
+import { fuzzOptions } from '../../../test/fuzz';
 
 /**
  * Byte flips inside the pclntab and the build info of linux-amd64, with a fixed seed. The pieces may throw only
@@ -83,13 +84,13 @@ describe('fuzz (seed 42)', () => {
     const anywhere = flip(() => pclntab.offset, () => pclntab.size);
     fc.assert(fc.property(fc.array(fc.oneof(near, anywhere), { minLength: 1, maxLength: 8 }), (flips) => {
       withFlips(flips, checkTableAt);
-    }), { seed: 42, numRuns: 200 });
+    }), fuzzOptions(200));
   });
 
   it('flips in the build info header and module text', () => {
     const inHeader = flip(() => buildInfo.offset, () => buildInfo.size);
     fc.assert(fc.property(fc.array(inHeader, { minLength: 1, maxLength: 8 }), (flips) => {
       withFlips(flips, checkBuildInfoScan);
-    }), { seed: 42, numRuns: 200 });
+    }), fuzzOptions(200));
   });
 });

@@ -6,10 +6,10 @@ import { fixturesDir, truth } from '../../../test/fixtures';
 import { FormatError } from '../io/errors';
 import { parseSbom, reconcile } from './index';
 import { reportFromGoVersion } from './test-support';
+import { fuzzOptions } from '../../../test/fuzz';
 
-/** Seeded so CI runs the same cases every time; a long run is FUZZ_RUNS=100000 with another FUZZ_SEED. */
-const SEED = Number(process.env.FUZZ_SEED ?? 20_240_501);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+/** Seeded so CI runs the same cases every time; `npm run fuzz` is the long run (test/fuzz.ts). */
+const { seed: SEED, numRuns: RUNS } = fuzzOptions(400, 20_240_501);
 const MAX_MS_PER_CASE = 250;
 
 const SEEDS = ['hello.cdx-1.4.json', 'hello.cdx-1.6.json', 'hello.cdx-1.6.xml', 'hello.spdx-2.3.json'].map(

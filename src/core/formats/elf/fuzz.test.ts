@@ -5,9 +5,9 @@ import { expect, test } from 'vitest';
 import { fixture, truth } from '../../../../test/fixtures';
 import { outcomeOf } from './hostile-input';
 import { readelfProgramHeaders } from './readelf-text';
+import { fuzzOptions } from '../../../../test/fuzz';
 
-const SEED = 42;
-const RUNS = 300;
+const { seed: SEED, numRuns: RUNS } = fuzzOptions(300);
 const HOT_SPAN = 4096;
 /** A parse takes a few milliseconds; the budget is loose for busy CI machines, tight against a runaway loop. */
 const PER_FILE_BUDGET_MS = 1000;

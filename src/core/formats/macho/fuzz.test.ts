@@ -6,6 +6,7 @@ import { fixture } from '../../../../test/fixtures';
 import { FormatError } from '../../io/errors';
 import type { Exe } from '../exe';
 import { parseFat, parseMachO } from './index';
+import { fuzzOptions } from '../../../../test/fuzz';
 
 /** The header and load commands of the darwin fixtures fit in the first page. */
 const HEADER_REGION = 4096;
@@ -57,7 +58,7 @@ describe('fuzzing with flipped bytes', () => {
       fc.property(flips(thin.length, HEADER_REGION), (edits) => {
         withFlips(thin, edits, 0, () => expectSound(() => parseMachO(thin)));
       }),
-      { seed: 42, numRuns: 300 },
+      fuzzOptions(300),
     );
   });
 
@@ -68,7 +69,7 @@ describe('fuzzing with flipped bytes', () => {
       fc.property(flips(2008 * 16, 2008 * 16), (edits) => {
         withFlips(thin, edits, symoff, () => expectSound(() => parseMachO(thin)));
       }),
-      { seed: 42, numRuns: 300 },
+      fuzzOptions(300),
     );
   });
 
@@ -77,7 +78,7 @@ describe('fuzzing with flipped bytes', () => {
       fc.property(flips(fat.length, (1 << 14) + HEADER_REGION), (edits) => {
         withFlips(fat, edits, 0, () => expectSound(() => parseFat(fat)?.exes ?? null));
       }),
-      { seed: 42, numRuns: 300 },
+      fuzzOptions(300),
     );
   });
 });

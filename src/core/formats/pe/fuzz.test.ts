@@ -6,6 +6,7 @@ import { fixture, truth } from '../../../../test/fixtures';
 import { FormatError } from '../../io/errors';
 import { parsePe } from './index';
 import { parseObjdumpSections, touchAll } from './test-support';
+import { fuzzOptions } from '../../../../test/fuzz';
 
 interface Flip {
   offset: number;
@@ -44,7 +45,7 @@ describe.each(['windows-amd64.exe', 'windows-386.exe'])('%s with flipped bytes',
         // Restore instead of copying 1.6 MB per run.
         for (const { offset } of changes) work[offset] = original[offset]!;
       }
-    }), { seed: 42, numRuns: 300 });
+    }), fuzzOptions(300));
     expect(slowest).toBeLessThan(500);
   });
 });
