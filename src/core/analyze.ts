@@ -41,7 +41,7 @@ function describeGo(go: GoReport | null): Report['detection'] {
   if (!go) return { isGo: false, reason: 'no Go build info, no pclntab and no Go version string found' };
   const parts: string[] = [];
   if (go.buildInfo) parts.push(go.buildInfo.source === 'carved' ? 'build info (carved, header missing)' : 'build info');
-  if (go.pclntab) parts.push(`pclntab (${go.pclntab.functionCount} functions)`);
+  if (go.pclntab) parts.push(`a pclntab of ${go.pclntab.functionCount} functions`);
   if (parts.length === 0 && go.version) parts.push(`Go version string ${go.version}`);
   return { isGo: true, reason: `found ${parts.join(' and ')}` };
 }
