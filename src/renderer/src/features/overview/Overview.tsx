@@ -21,6 +21,12 @@ function linkageText(report: Report): string {
   return parts.join(', ');
 }
 
+function packedText(packed: NonNullable<Report['packed']>): string {
+  const name = `${packed.packer}${packed.version ? ` ${packed.version}` : ''}`;
+  const hint = packed.packer === 'UPX' ? ': unpack a copy with `upx -d` to see more' : ': what is inside cannot be read until it is unpacked';
+  return `Packed with ${name} (${packed.evidence})${hint}.`;
+}
+
 /** File identity, toolchain, main module and linkage at a glance. */
 export function Overview({ report }: { report: Report }) {
   const go = report.go;
@@ -68,7 +74,7 @@ export function Overview({ report }: { report: Report }) {
           <Row label="Linkage">{linkageText(report)}</Row>
           {report.linkage?.interpreter && <Row label="Interpreter">{report.linkage.interpreter}</Row>}
           {report.linkage && report.linkage.needed.length > 0 && <Row label="Needs">{report.linkage.needed.join(', ')}</Row>}
-          <Row label="Packed">{report.packed ? `${report.packed.packer} ${report.packed.version ?? ''} (${report.packed.evidence})` : 'no'}</Row>
+          <Row label="Packed">{report.packed ? packedText(report.packed) : 'no'}</Row>
           {report.notes.map((n) => (
             <Row key={`${n.owner}-${n.typeName}`} label={n.typeName}>
               <Copyable value={n.value} label={n.typeName} />
