@@ -23,7 +23,14 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+          ],
         },
         viewport: { width: 1360, height: 900 },
       },

@@ -16,7 +16,9 @@ const hex = (i: number) => (i.toString(16).padStart(8, '0') + '0'.repeat(56)).sl
 const h1 = (i: number) => `h1:${Buffer.from(hex(i), 'hex').toString('base64')}`;
 
 const deps = Array.from({ length: COUNT }, (_, i) => `\tdep\t${path(i)}\tv1.${i}.0\t${h1(i)}`).join('\n');
-const report = reportFromGoVersion(`big: go1.22.1\n\tpath\texample.com/big\n\tmod\texample.com/big\t(devel)\t\n${deps}\n`);
+const report = reportFromGoVersion(
+  `big: go1.22.1\n\tpath\texample.com/big\n\tmod\texample.com/big\t(devel)\t\n${deps}\n`,
+);
 const components = Array.from({ length: COUNT }, (_, i) => ({
   type: 'library',
   'bom-ref': `pkg:golang/${path(i)}@v1.${i}.0`,

@@ -10,7 +10,9 @@ export interface Served {
 
 /** Starts `gobinscope serve` exactly as a user would, and reads its URL from stdout. */
 export async function startServe(files: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, ['bin/gobinscope.mjs', 'serve', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/gobinscope.mjs', 'serve', ...files], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 15_000);
@@ -73,12 +75,24 @@ export async function dropFiles(page: Page, paths: string[], target = 'main'): P
 }
 
 /** Sections as `readelf -SW` printed them when the fixtures were built. */
-export function readelfSections(truthPath: string): { name: string; type: string; address: number; offset: number; size: number; flags: string }[] {
+export function readelfSections(
+  truthPath: string,
+): { name: string; type: string; address: number; offset: number; size: number; flags: string }[] {
   const rows = [];
   for (const line of readFileSync(truthPath, 'utf8').split('\n')) {
-    const m = /^\s*\[\s*(\d+)\]\s+(\S+)\s+(\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+([A-Za-z]*)\s+\d+\s+\d+\s+\d+\s*$/.exec(line);
+    const m =
+      /^\s*\[\s*(\d+)\]\s+(\S+)\s+(\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+([A-Za-z]*)\s+\d+\s+\d+\s+\d+\s*$/.exec(
+        line,
+      );
     if (m && m[1] !== '0') {
-      rows.push({ name: m[2]!, type: m[3]!, address: parseInt(m[4]!, 16), offset: parseInt(m[5]!, 16), size: parseInt(m[6]!, 16), flags: m[7]! });
+      rows.push({
+        name: m[2]!,
+        type: m[3]!,
+        address: parseInt(m[4]!, 16),
+        offset: parseInt(m[5]!, 16),
+        size: parseInt(m[6]!, 16),
+        flags: m[7]!,
+      });
     }
   }
   return rows;

@@ -12,8 +12,17 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function bundle(entry, outDir) {
   const outfile = join(outDir, entry.replace(/\W+/g, '_') + '.mjs');
-  await build({ entryPoints: [entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" } });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
   return outfile;
 }
 
@@ -44,12 +53,18 @@ try {
   const strings = timeCommand('strings', ['-a', '-n', '6', target]);
   const cli = timeCommand(process.execPath, ['bin/gobinscope.mjs', 'analyze', target, '--json']);
   console.log(`file: ${target}`);
-  console.log(`full analysis (in process, median of ${RUNS}): ${ours.toFixed(0)} ms  (${analysis.functions} functions, ${analysis.strings} strings)`);
+  console.log(
+    `full analysis (in process, median of ${RUNS}): ${ours.toFixed(0)} ms  (${analysis.functions} functions, ${analysis.strings} strings)`,
+  );
   console.log(`strings -a -n 6 (median of ${RUNS}):            ${strings.toFixed(0)} ms`);
   console.log(`ratio analysis / strings:                      ${(ours / strings).toFixed(2)}`);
   const fastest = Math.min(...analysis.times);
-  console.log(`fastest analysis run (warm JIT):               ${fastest.toFixed(0)} ms  (ratio ${(fastest / strings).toFixed(2)})`);
-  console.log(`gobinscope analyze --json, whole process:      ${cli.toFixed(0)} ms  (ratio ${(cli / strings).toFixed(2)})`);
+  console.log(
+    `fastest analysis run (warm JIT):               ${fastest.toFixed(0)} ms  (ratio ${(fastest / strings).toFixed(2)})`,
+  );
+  console.log(
+    `gobinscope analyze --json, whole process:      ${cli.toFixed(0)} ms  (ratio ${(cli / strings).toFixed(2)})`,
+  );
   console.log(`peak memory of the analysis process:           ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
   if (existsSync('bench/sbom.ts')) {
     const sbom = runJson(await bundle('bench/sbom.ts', dir), [String(RUNS)]);

@@ -27,13 +27,31 @@ export function esbuildBinary(): Uint8Array {
 
 /** Every committed fixture binary, by name. */
 export const FIXTURES = [
-  'linux-amd64', 'linux-amd64-sw', 'linux-amd64-strip', 'linux-amd64-trimpath', 'linux-amd64-pie',
-  'linux-amd64-xvars', 'linux-amd64-cgo', 'linux-386', 'linux-arm', 'linux-s390x', 'linux-mips',
-  'windows-amd64.exe', 'windows-386.exe', 'darwin-amd64', 'darwin-arm64', 'darwin-fat', 'leaky-linux-amd64',
+  'linux-amd64',
+  'linux-amd64-sw',
+  'linux-amd64-strip',
+  'linux-amd64-trimpath',
+  'linux-amd64-pie',
+  'linux-amd64-xvars',
+  'linux-amd64-cgo',
+  'linux-386',
+  'linux-arm',
+  'linux-s390x',
+  'linux-mips',
+  'windows-amd64.exe',
+  'windows-386.exe',
+  'darwin-amd64',
+  'darwin-arm64',
+  'darwin-fat',
+  'leaky-linux-amd64',
 ] as const;
 
 /** One `go tool nm`/`nm` line: address, type letter, name. */
-export interface NmEntry { address: number; type: string; name: string }
+export interface NmEntry {
+  address: number;
+  type: string;
+  name: string;
+}
 
 export function parseNm(text: string): NmEntry[] {
   const out: NmEntry[] = [];
@@ -46,8 +64,11 @@ export function parseNm(text: string): NmEntry[] {
 
 /** Functions recovered by Go's own debug/gosym (truth/<name>.funcs.tsv): entry, size, name, file. */
 export function gosymFuncs(name: string): { entry: number; size: number; name: string; file: string }[] {
-  return truth(`${name}.funcs.tsv`).split('\n').filter(Boolean).map((line) => {
-    const [entry, size, fn, file] = line.split('\t');
-    return { entry: parseInt(entry!, 16), size: Number(size), name: fn!, file: file! };
-  });
+  return truth(`${name}.funcs.tsv`)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [entry, size, fn, file] = line.split('\t');
+      return { entry: parseInt(entry!, 16), size: Number(size), name: fn!, file: file! };
+    });
 }

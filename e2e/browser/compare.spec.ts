@@ -26,7 +26,10 @@ async function compare(page: Page, served: { url: string }, a: string, b: string
   await expect(page).toHaveTitle(`${a} ↔ ${b} — Gobinscope`);
 }
 
-test('a binary and its stripped copy: code identical, and the sections strip removed with readelf sizes', async ({ page, served }) => {
+test('a binary and its stripped copy: code identical, and the sections strip removed with readelf sizes', async ({
+  page,
+  served,
+}) => {
   await compare(page, served, 'linux-amd64', 'linux-amd64-strip');
   await expect(page.getByRole('heading', { level: 2, name: 'Code identical' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('compare-strip.png') });
@@ -51,7 +54,10 @@ test('a binary and its stripped copy: code identical, and the sections strip rem
   await expect(page.getByRole('list', { name: 'Still leaks' })).toContainText('-trimpath');
 });
 
-test('a binary and its -trimpath rebuild: code differs where the bytes differ, -trimpath=true added', async ({ page, served }) => {
+test('a binary and its -trimpath rebuild: code differs where the bytes differ, -trimpath=true added', async ({
+  page,
+  served,
+}) => {
   await compare(page, served, 'linux-amd64', 'linux-amd64-trimpath');
   await expect(page.getByRole('heading', { level: 2, name: 'Code differs' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('compare-trimpath.png') });
@@ -64,14 +70,19 @@ test('a binary and its -trimpath rebuild: code differs where the bytes differ, -
   let end = start;
   while (textA[end + 1] !== textB[end + 1]) end++;
   const range = `.text+0x${start.toString(16)}${end > start ? `–0x${end.toString(16)}` : ''}`;
-  const textRow = page.getByRole('table', { name: 'Compared sections' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: '.text', exact: true }) });
+  const textRow = page
+    .getByRole('table', { name: 'Compared sections' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: '.text', exact: true }) });
   await expect(textRow.getByRole('button', { name: range, exact: true })).toBeVisible();
 
   // go version -m: -trimpath=true is recorded in B only.
   expect(buildSettings('linux-amd64-trimpath')).toContain('-trimpath=true');
   expect(buildSettings('linux-amd64').some((s) => s.startsWith('-trimpath='))).toBe(false);
   const settings = page.getByRole('table', { name: 'Build settings: changes' });
-  const row = settings.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '-trimpath', exact: true }) });
+  const row = settings
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: '-trimpath', exact: true }) });
   await expect(row.getByRole('cell').first()).toHaveText('+ added');
   await expect(row.getByRole('cell').nth(1)).toHaveText('—');
   await expect(row.getByRole('cell').nth(2)).toHaveText('true');
@@ -79,16 +90,23 @@ test('a binary and its -trimpath rebuild: code differs where the bytes differ, -
   // Unchanged settings fold away and open on demand.
   const unchanged = buildSettings('linux-amd64').length;
   await page.getByText(`${unchanged} unchanged`, { exact: true }).first().click();
-  await expect(page.getByRole('table', { name: 'Build settings: unchanged' }).getByRole('row')).toHaveCount(unchanged + 1);
+  await expect(page.getByRole('table', { name: 'Build settings: unchanged' }).getByRole('row')).toHaveCount(
+    unchanged + 1,
+  );
 });
 
 test('strings in one file only open on demand in a filterable table', async ({ page, served }) => {
   await compare(page, served, 'linux-amd64', 'linux-amd64-trimpath');
   await expect(page.getByRole('table', { name: 'Strings added or removed' })).toHaveCount(0);
-  await page.getByRole('region', { name: /^Strings/ }).getByText('Show the strings in one file only').click();
+  await page
+    .getByRole('region', { name: /^Strings/ })
+    .getByText('Show the strings in one file only')
+    .click();
   const table = page.getByRole('table', { name: 'Strings added or removed' });
   await expect(table).toBeVisible();
   // build.sh builds under /tmp/gobinscope-build: the untrimmed binary has the absolute source path, -trimpath drops it.
-  await page.getByRole('searchbox', { name: 'Filter strings added or removed' }).fill('/tmp/gobinscope-build/home/gopher/work/hello/main.go');
+  await page
+    .getByRole('searchbox', { name: 'Filter strings added or removed' })
+    .fill('/tmp/gobinscope-build/home/gopher/work/hello/main.go');
   await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('− removed');
 });

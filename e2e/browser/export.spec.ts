@@ -24,5 +24,9 @@ test('the Report tab exports JSON and a PDF as downloads, secrets masked', async
   await page.getByRole('button', { name: 'Save PDF' }).click();
   const pdf = await pdfDownload;
   expect(pdf.suggestedFilename()).toBe('leaky-linux-amd64.audit.pdf');
-  expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(
+    readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
 });

@@ -23,9 +23,16 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-test('a CycloneDX SBOM alone: metadata, valid, every component listed, a dependency tree that expands and filters', async ({ page, served }) => {
+test('a CycloneDX SBOM alone: metadata, valid, every component listed, a dependency tree that expands and filters', async ({
+  page,
+  served,
+}) => {
   const file = `${SBOM}/hello.cdx-1.6.json`;
-  const doc = readJson<{ specVersion: string; metadata: { timestamp: string; component: CdxComponent }; components: CdxComponent[] }>(file);
+  const doc = readJson<{
+    specVersion: string;
+    metadata: { timestamp: string; component: CdxComponent };
+    components: CdxComponent[];
+  }>(file);
   const components = cdxComponents(doc.components);
   await page.goto(served.url);
   await dropFile(page, file);
@@ -57,17 +64,28 @@ test('a CycloneDX SBOM alone: metadata, valid, every component listed, a depende
 
 test('an SPDX SBOM alone lists its packages except the one the document describes', async ({ page, served }) => {
   const file = `${SBOM}/hello.spdx-2.3.json`;
-  const doc = readJson<{ packages: { SPDXID: string; name: string }[]; relationships: { relationshipType: string; relatedSpdxElement: string }[] }>(file);
-  const described = new Set(doc.relationships.filter((r) => r.relationshipType === 'DESCRIBES').map((r) => r.relatedSpdxElement));
+  const doc = readJson<{
+    packages: { SPDXID: string; name: string }[];
+    relationships: { relationshipType: string; relatedSpdxElement: string }[];
+  }>(file);
+  const described = new Set(
+    doc.relationships.filter((r) => r.relationshipType === 'DESCRIBES').map((r) => r.relatedSpdxElement),
+  );
   const packages = doc.packages.filter((p) => !described.has(p.SPDXID));
   await page.goto(served.url);
   await dropFile(page, file);
   await expect(page.getByText('Valid against the SPDX 2.3 schema')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(`${packages.length} of ${packages.length}`)).toBeVisible();
-  for (const p of packages) await expect(page.getByRole('table', { name: 'Components' }).getByRole('cell', { name: p.name, exact: true })).toBeVisible();
+  for (const p of packages)
+    await expect(
+      page.getByRole('table', { name: 'Components' }).getByRole('cell', { name: p.name, exact: true }),
+    ).toBeVisible();
 });
 
-test('an SBOM that breaks its schema is shown, with each error and where it is (role=alert)', async ({ page, served }) => {
+test('an SBOM that breaks its schema is shown, with each error and where it is (role=alert)', async ({
+  page,
+  served,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'gobinscope-e2e-'));
   const file = join(dir, 'bad-timestamp.cdx.json');
   const doc = readJson<{ metadata: { timestamp: string } }>(`${SBOM}/hello.cdx-1.6.json`);
@@ -99,18 +117,41 @@ for (const name of ['malformed-truncated.cdx.json', 'malformed-unknown-version.c
 
 // The planted discrepancies, as test/fixtures/sbom/README.md describes each file against linux-amd64.
 const PLANTED = [
-  { file: 'discrepancy-missing-module.cdx.json', kind: 'Missing from the SBOM', short: 'missing from the SBOM', module: 'example.com/greeting' },
-  { file: 'discrepancy-extra-module.cdx.json', kind: 'Not in the binary', short: 'not in the binary', module: 'golang.org/x/text' },
+  {
+    file: 'discrepancy-missing-module.cdx.json',
+    kind: 'Missing from the SBOM',
+    short: 'missing from the SBOM',
+    module: 'example.com/greeting',
+  },
+  {
+    file: 'discrepancy-extra-module.cdx.json',
+    kind: 'Not in the binary',
+    short: 'not in the binary',
+    module: 'golang.org/x/text',
+  },
   { file: 'discrepancy-wrong-version.cdx.json', kind: 'Version mismatch', short: 'version mismatch', module: 'stdlib' },
-  { file: 'discrepancy-replacement.cdx.json', kind: 'Replacement not reflected', short: 'replacement not reflected', module: 'example.com/greeting' },
+  {
+    file: 'discrepancy-replacement.cdx.json',
+    kind: 'Replacement not reflected',
+    short: 'replacement not reflected',
+    module: 'example.com/greeting',
+  },
 ];
 
 for (const planted of PLANTED) {
-  test(`a binary with ${planted.file}: mismatch, ${planted.kind.toLowerCase()} shown with its evidence`, async ({ page, served }) => {
+  test(`a binary with ${planted.file}: mismatch, ${planted.kind.toLowerCase()} shown with its evidence`, async ({
+    page,
+    served,
+  }) => {
     await page.goto(served.url);
     await dropFiles(page, [BINARY, `${SBOM}/${planted.file}`]);
     await expect(page.getByRole('heading', { level: 2, name: 'Mismatch' })).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByRole('list', { name: 'Discrepancies by kind' }).getByRole('listitem').filter({ hasText: planted.short })).toHaveText(`1 ${planted.short}`);
+    await expect(
+      page
+        .getByRole('list', { name: 'Discrepancies by kind' })
+        .getByRole('listitem')
+        .filter({ hasText: planted.short }),
+    ).toHaveText(`1 ${planted.short}`);
     const group = page.getByRole('region', { name: `${planted.kind} (1)` });
     await expect(group.getByRole('button', { name: planted.module, exact: true })).toBeVisible();
     if (planted.file.includes('wrong-version')) {
@@ -122,7 +163,10 @@ for (const planted of PLANTED) {
   });
 }
 
-test('a binary with its matching SBOM: match, then the binary report and the SBOM in tabs', async ({ page, served }) => {
+test('a binary with its matching SBOM: match, then the binary report and the SBOM in tabs', async ({
+  page,
+  served,
+}) => {
   await page.goto(served.url);
   await dropFiles(page, [BINARY, `${SBOM}/hello.cdx-1.6.json`]);
   await expect(page.getByRole('heading', { level: 2, name: 'Match' })).toBeVisible({ timeout: 60_000 });

@@ -42,7 +42,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`gobinscope: ${error.message}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`gobinscope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `gobinscope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 3;
     }
   },

@@ -17,12 +17,17 @@ export function summarize(report: Report): string {
   }
   if (report.linkage) {
     const l = report.linkage;
-    lines.push(`linkage: ${l.static ? 'static' : 'dynamic'}${l.cgo ? ', cgo' : ''}${l.libc ? `, libc ${l.libc}` : ''}${l.glibcMax ? `, GLIBC ≥ ${l.glibcMax}` : ''}`);
+    lines.push(
+      `linkage: ${l.static ? 'static' : 'dynamic'}${l.cgo ? ', cgo' : ''}${l.libc ? `, libc ${l.libc}` : ''}${l.glibcMax ? `, GLIBC ≥ ${l.glibcMax}` : ''}`,
+    );
   }
-  if (report.packed) lines.push(`packed: ${report.packed.packer}${report.packed.version ? ` ${report.packed.version}` : ''}`);
+  if (report.packed)
+    lines.push(`packed: ${report.packed.packer}${report.packed.version ? ` ${report.packed.version}` : ''}`);
   lines.push(`sections: ${report.sections.length}`);
   for (const s of report.sections) {
-    lines.push(`  ${s.name.padEnd(24)} ${s.type.padEnd(12)} ${s.address.padStart(12)} ${String(s.size).padStart(10)} ${s.flags}`);
+    lines.push(
+      `  ${s.name.padEnd(24)} ${s.type.padEnd(12)} ${s.address.padStart(12)} ${String(s.size).padStart(10)} ${s.flags}`,
+    );
   }
   const counts = new Map<string, number>();
   for (const f of report.findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);

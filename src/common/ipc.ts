@@ -1,6 +1,17 @@
 import type { ReportExtras } from '../core/report/html/extras';
 import type { Report } from '../core/report/types';
-import type { AppInfo, ExportKind, ExportResult, FileSource, InitialFile, MenuCommand, Outcome, PartialEvent, ProgressEvent, RecentFile } from './dto';
+import type {
+  AppInfo,
+  ExportKind,
+  ExportResult,
+  FileSource,
+  InitialFile,
+  MenuCommand,
+  Outcome,
+  PartialEvent,
+  ProgressEvent,
+  RecentFile,
+} from './dto';
 import type { Result } from './result';
 
 /**
@@ -21,7 +32,10 @@ export interface InvokeMap {
   'files:pick': { args: [multiple: boolean]; result: Result<InitialFile[]> };
   'recent:list': { args: []; result: Result<RecentFile[]> };
   /** Renders an export of a report (with its comparison or reconciliation); saves it (desktop) or returns it (serve). */
-  'export:file': { args: [kind: ExportKind, report: Report, extras: ReportExtras | null]; result: Result<ExportResult> };
+  'export:file': {
+    args: [kind: ExportKind, report: Report, extras: ReportExtras | null];
+    result: Result<ExportResult>;
+  };
   'window:set-title': { args: [title: string]; result: Result<void> };
 }
 

@@ -14,5 +14,7 @@ export function ok<T>(value: T): Result<T> {
 }
 
 export function fail<T = never>(code: string, message: string, detail?: string): Result<T> {
-  return detail === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, detail } };
+  return detail === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, detail } };
 }

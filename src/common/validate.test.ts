@@ -4,7 +4,15 @@ import { isFileSource, isInvokeChannel, validArgs } from './validate';
 describe('invoke argument validation', () => {
   it('accepts the contract shapes', () => {
     expect(validArgs('analysis:run', ['job-1', [{ kind: 'path', path: '/tmp/a' }]])).toBe(true);
-    expect(validArgs('analysis:run', ['job-1', [{ kind: 'upload', id: 'abc_DEF-1' }, { kind: 'initial', id: 'x' }]])).toBe(true);
+    expect(
+      validArgs('analysis:run', [
+        'job-1',
+        [
+          { kind: 'upload', id: 'abc_DEF-1' },
+          { kind: 'initial', id: 'x' },
+        ],
+      ]),
+    ).toBe(true);
     expect(validArgs('app:info', [])).toBe(true);
     expect(validArgs('files:pick', [true])).toBe(true);
   });
@@ -20,7 +28,9 @@ describe('invoke argument validation', () => {
     expect(validArgs('app:info', ['extra'])).toBe(false);
     expect(validArgs('export:file', ['exe', { schemaVersion: 1 }, null])).toBe(false);
     expect(validArgs('export:file', ['json', { schemaVersion: 1, file: { name: 'a' } }, null])).toBe(false);
-    expect(validArgs('export:file', ['json', { schemaVersion: 1, file: { name: 'a' }, findings: [], sections: [] }, null])).toBe(true);
+    expect(
+      validArgs('export:file', ['json', { schemaVersion: 1, file: { name: 'a' }, findings: [], sections: [] }, null]),
+    ).toBe(true);
     expect(isFileSource(null)).toBe(false);
     expect(isFileSource({ kind: 'upload', id: 'x'.repeat(65) })).toBe(false);
   });

@@ -31,12 +31,22 @@ export function isFileSource(value: unknown): value is FileSource {
 const CHECKS: { [C in InvokeChannel]: (args: unknown[]) => boolean } = {
   'app:info': (a) => a.length === 0,
   'analysis:run': (a) =>
-    a.length === 2 && isString(a[0]) && ID.test(a[0]) && Array.isArray(a[1]) && a[1].length >= 1 && a[1].length <= 2 && a[1].every(isFileSource),
+    a.length === 2 &&
+    isString(a[0]) &&
+    ID.test(a[0]) &&
+    Array.isArray(a[1]) &&
+    a[1].length >= 1 &&
+    a[1].length <= 2 &&
+    a[1].every(isFileSource),
   'analysis:cancel': (a) => a.length === 1 && isString(a[0]) && ID.test(a[0]),
   'files:initial': (a) => a.length === 0,
   'files:pick': (a) => a.length === 1 && typeof a[0] === 'boolean',
   'recent:list': (a) => a.length === 0,
-  'export:file': (a) => a.length === 3 && (EXPORT_KINDS as readonly unknown[]).includes(a[0]) && isReport(a[1]) && (a[2] === null || isObject(a[2])),
+  'export:file': (a) =>
+    a.length === 3 &&
+    (EXPORT_KINDS as readonly unknown[]).includes(a[0]) &&
+    isReport(a[1]) &&
+    (a[2] === null || isObject(a[2])),
   'window:set-title': (a) => a.length === 1 && typeof a[0] === 'string' && a[0].length <= 512,
 };
 

@@ -74,12 +74,22 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   progress('strings', 0.6);
   // Offsets inside a fat file's slice start at the slice; strings are reported at their place in the whole file.
   const baseOffset = report.format === 'macho-fat' ? (report.slices[0]?.offset ?? 0) : 0;
-  const strings = guarded('strings', report.diagnostics, () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics }), []);
+  const strings = guarded(
+    'strings',
+    report.diagnostics,
+    () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics }),
+    [],
+  );
   progress('findings', 0.8);
-  const findings = guarded('findings', report.diagnostics, () => analyzeFindings({ exe, file: bytes, report, strings }), {
-    findings: [],
-    verdicts: [],
-  });
+  const findings = guarded(
+    'findings',
+    report.diagnostics,
+    () => analyzeFindings({ exe, file: bytes, report, strings }),
+    {
+      findings: [],
+      verdicts: [],
+    },
+  );
   report.findings = findings.findings;
   report.verdicts = findings.verdicts;
   progress('done', 1);

@@ -57,7 +57,10 @@ async function readSbomIfAny(input: NamedInput): Promise<Sbom | null> {
     return parseSbom(input.bytes);
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;
-    throw new InputProblem('BAD_SBOM', `${input.name} looks like an SBOM but could not be read: ${error.message} (at byte ${hex(error.offset)}).`);
+    throw new InputProblem(
+      'BAD_SBOM',
+      `${input.name} looks like an SBOM but could not be read: ${error.message} (at byte ${hex(error.offset)}).`,
+    );
   }
 }
 
@@ -75,20 +78,35 @@ function scaled(options: WorkbenchOptions, from: number, to: number): AnalyzeOpt
  * binary and an SBOM (a reconciliation).
  */
 export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions = {}): Promise<Outcome> {
-  if (inputs.length === 0 || inputs.length > 2) throw new InputProblem('BAD_COUNT', 'Open one file, or two to compare.');
+  if (inputs.length === 0 || inputs.length > 2)
+    throw new InputProblem('BAD_COUNT', 'Open one file, or two to compare.');
   const sboms = await Promise.all(inputs.map(readSbomIfAny));
   if (inputs.length === 1) {
     if (sboms[0]) return { kind: 'sbom', document: await document(inputs[0]!, sboms[0]) };
-    const analysis = await analyze(inputs[0]!.bytes, { fileName: inputs[0]!.name, onProgress: options.onProgress, onPartial: options.onPartial });
+    const analysis = await analyze(inputs[0]!.bytes, {
+      fileName: inputs[0]!.name,
+      onProgress: options.onProgress,
+      onPartial: options.onPartial,
+    });
     return { kind: 'binary', analysis };
   }
   const [first, second] = inputs as [NamedInput, NamedInput];
-  if (sboms[0] && sboms[1]) throw new InputProblem('TWO_SBOMS', 'Both files are SBOMs: drop one binary and one SBOM, or two binaries.');
+  if (sboms[0] && sboms[1])
+    throw new InputProblem('TWO_SBOMS', 'Both files are SBOMs: drop one binary and one SBOM, or two binaries.');
   if (sboms[0] || sboms[1]) {
     const [binary, sbomInput, sbom] = sboms[0] ? [second, first, sboms[0]] : [first, second, sboms[1]!];
-    const analysis = await analyze(binary.bytes, { fileName: binary.name, onProgress: options.onProgress, onPartial: options.onPartial });
+    const analysis = await analyze(binary.bytes, {
+      fileName: binary.name,
+      onProgress: options.onProgress,
+      onPartial: options.onPartial,
+    });
     const { reconcile } = await sbomModule();
-    return { kind: 'reconcile', analysis, document: await document(sbomInput, sbom), reconciliation: reconcile(analysis.report, sbom) };
+    return {
+      kind: 'reconcile',
+      analysis,
+      document: await document(sbomInput, sbom),
+      reconciliation: reconcile(analysis.report, sbom),
+    };
   }
   const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45) });
   const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9) });

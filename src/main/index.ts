@@ -11,7 +11,10 @@ import { createMainWindow, hardenSession } from './window';
 
 // Files named on the command line: `gobinscope-app FILE [FILE]` (Electron's own arguments are skipped).
 function argvFiles(argv: string[]): string[] {
-  return argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && isFile(a)).map((a) => resolve(a));
+  return argv
+    .slice(app.isPackaged ? 1 : 2)
+    .filter((a) => !a.startsWith('-') && isFile(a))
+    .map((a) => resolve(a));
 }
 
 function isFile(path: string): boolean {

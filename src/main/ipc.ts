@@ -19,7 +19,9 @@ export interface IpcDeps {
   onOpened: (path: string) => void;
 }
 
-type Handlers = { [C in InvokeChannel]: (event: IpcMainInvokeEvent, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>> };
+type Handlers = {
+  [C in InvokeChannel]: (event: IpcMainInvokeEvent, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+};
 
 /** Only our own renderer (the bundled page or the dev server) may call in. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
@@ -40,11 +42,14 @@ function handlers(deps: IpcDeps): Handlers {
         partial: (p) => event.sender.send('analysis:partial', p),
       });
     },
-    'analysis:cancel': async (_e, jobId) => (deps.service.cancel(jobId) ? ok(undefined) : fail('NO_JOB', 'No such analysis is running.')),
+    'analysis:cancel': async (_e, jobId) =>
+      deps.service.cancel(jobId) ? ok(undefined) : fail('NO_JOB', 'No such analysis is running.'),
     'files:initial': async () => ok(deps.initial.splice(0)),
     'files:pick': async (_e, multiple) => {
       const win = deps.window();
-      const options: Electron.OpenDialogOptions = { properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
+      const options: Electron.OpenDialogOptions = {
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
       const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return ok(chosen.canceled ? [] : chosen.filePaths.slice(0, 2).map((p) => deps.registry.register(p)));
     },

@@ -10,7 +10,9 @@ export interface MenuActions {
 
 /** File > Open…, Open Recent, Compare…, Export…, Quit; rebuilt when the recent list changes. */
 export function buildMenu(window: BrowserWindow, settings: SettingsStore, actions: MenuActions): void {
-  const recent: MenuItemConstructorOptions[] = settings.recent().map((r) => ({ label: r.path, click: () => actions.openPath(r.path) }));
+  const recent: MenuItemConstructorOptions[] = settings
+    .recent()
+    .map((r) => ({ label: r.path, click: () => actions.openPath(r.path) }));
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
@@ -19,9 +21,20 @@ export function buildMenu(window: BrowserWindow, settings: SettingsStore, action
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
         {
           label: 'Open Recent',
-          submenu: recent.length > 0
-            ? [...recent, { type: 'separator' }, { label: 'Clear Recent', click: () => { settings.clearRecent(); buildMenu(window, settings, actions); } }]
-            : [{ label: 'No recent files', enabled: false }],
+          submenu:
+            recent.length > 0
+              ? [
+                  ...recent,
+                  { type: 'separator' },
+                  {
+                    label: 'Clear Recent',
+                    click: () => {
+                      settings.clearRecent();
+                      buildMenu(window, settings, actions);
+                    },
+                  },
+                ]
+              : [{ label: 'No recent files', enabled: false }],
         },
         { label: 'Compare…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.command('compare') },
         { type: 'separator' },

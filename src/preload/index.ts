@@ -17,7 +17,9 @@ const api: GobinscopeApi = {
   },
   async sourceFor(file: File) {
     const path = webUtils.getPathForFile(file);
-    return path ? ok({ kind: 'path', path }) : fail('NO_PATH', `${file.name} has no path on disk (was it dragged from another app?).`);
+    return path
+      ? ok({ kind: 'path', path })
+      : fail('NO_PATH', `${file.name} has no path on disk (was it dragged from another app?).`);
   },
 };
 

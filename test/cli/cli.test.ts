@@ -8,7 +8,10 @@ import { readelfSections } from '../../e2e/serve';
 
 // The CLI exactly as a pipeline runs it: `gobinscope` from the package's bin, after `npm run build`.
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -22,14 +25,27 @@ describe('gobinscope analyze --json', () => {
     const report = JSON.parse(stdout);
     expect(report.schemaVersion).toBe(1);
     const bytes = readFileSync('test/fixtures/bin/linux-amd64');
-    expect(report.file).toEqual({ name: 'linux-amd64', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(report.file).toEqual({
+      name: 'linux-amd64',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     expect(report.format).toBe('elf');
     expect(report.arch).toBe('x86_64');
     expect(report.diagnostics).toEqual([]);
     const expected = readelfSections('test/fixtures/truth/linux-amd64.readelf-S.txt');
-    expect(report.sections.map((s: { name: string; type: string; address: string; offset: number; size: number; flags: string }) => ({
-      name: s.name, type: s.type, address: s.address, offset: s.offset, size: s.size, flags: s.flags,
-    }))).toEqual(expected.map((s) => ({ ...s, address: `0x${s.address.toString(16)}` })));
+    expect(
+      report.sections.map(
+        (s: { name: string; type: string; address: string; offset: number; size: number; flags: string }) => ({
+          name: s.name,
+          type: s.type,
+          address: s.address,
+          offset: s.offset,
+          size: s.size,
+          flags: s.flags,
+        }),
+      ),
+    ).toEqual(expected.map((s) => ({ ...s, address: `0x${s.address.toString(16)}` })));
   });
 
   it('prints a short human summary without --json', () => {

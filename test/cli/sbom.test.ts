@@ -7,7 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 // Expected modules come from `go version -m` (test/fixtures/truth/linux-amd64.goversion.txt); the SBOMs under
 // test/fixtures/sbom were written by hand from the specs' examples, with discrepancies planted in some.
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -29,7 +32,9 @@ describe('gobinscope sbom', () => {
   });
 
   it('writes XML, and the generated document reconciles clean with its binary', () => {
-    expect(cli('sbom', BIN, '--format', 'cyclonedx-xml').stdout).toMatch(/^<\?xml[^>]*>\s*<bom xmlns="http:\/\/cyclonedx.org\/schema\/bom\/1.6"/);
+    expect(cli('sbom', BIN, '--format', 'cyclonedx-xml').stdout).toMatch(
+      /^<\?xml[^>]*>\s*<bom xmlns="http:\/\/cyclonedx.org\/schema\/bom\/1.6"/,
+    );
     const out = join(dir, 'gen.cdx.json');
     expect(cli('sbom', BIN, '-o', out).code).toBe(0);
     expect(cli('reconcile', BIN, out).code).toBe(0);

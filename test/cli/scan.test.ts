@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 // `gobinscope scan` as a pipeline runs it. Expectations come from how the fixtures were built: leaky-linux-amd64
 // carries planted fake secrets (test/fixtures/go/leaky/main.go), linux-amd64 none.
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -24,7 +27,15 @@ describe('gobinscope scan', () => {
   });
 
   it('writes SARIF 2.1.0 with one run per file and masked values', () => {
-    const { stdout } = cli('scan', 'test/fixtures/bin/leaky-linux-amd64', 'test/fixtures/bin/linux-amd64', '--format', 'sarif', '--fail-on', 'none');
+    const { stdout } = cli(
+      'scan',
+      'test/fixtures/bin/leaky-linux-amd64',
+      'test/fixtures/bin/linux-amd64',
+      '--format',
+      'sarif',
+      '--fail-on',
+      'none',
+    );
     const log = JSON.parse(stdout);
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(2);
@@ -34,7 +45,9 @@ describe('gobinscope scan', () => {
   });
 
   it('writes the report JSON', () => {
-    const report = JSON.parse(cli('scan', 'test/fixtures/bin/leaky-linux-amd64', '--format', 'json', '--fail-on', 'none').stdout);
+    const report = JSON.parse(
+      cli('scan', 'test/fixtures/bin/leaky-linux-amd64', '--format', 'json', '--fail-on', 'none').stdout,
+    );
     expect(report.findings.length).toBeGreaterThan(10);
   });
 });

@@ -7,24 +7,33 @@ import { describe, expect, it } from 'vitest';
 
 // The official SARIF 2.1.0 JSON schema, as Microsoft's SARIF test package ships it (sarif-2.1.0-rtm.5.json).
 const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+);
 // unicodeRegExp off: one pattern in the official schema is not valid under the u flag.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
 function scanSarif(...files: string[]): unknown {
-  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', 'scan', ...files, '--format', 'sarif', '--fail-on', 'none'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['bin/gobinscope.mjs', 'scan', ...files, '--format', 'sarif', '--fail-on', 'none'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
 }
 
 describe('SARIF from gobinscope scan', () => {
   it('validates against the official SARIF 2.1.0 schema, for findings-rich and clean files', () => {
-    for (const files of [['test/fixtures/bin/leaky-linux-amd64'], ['test/fixtures/bin/linux-amd64', 'test/fixtures/bin/windows-amd64.exe']]) {
+    for (const files of [
+      ['test/fixtures/bin/leaky-linux-amd64'],
+      ['test/fixtures/bin/linux-amd64', 'test/fixtures/bin/windows-amd64.exe'],
+    ]) {
       const log = scanSarif(...files);
       const ok = validate(log);
       expect(validate.errors ?? [], files.join(' ')).toEqual([]);

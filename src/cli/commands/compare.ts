@@ -21,7 +21,9 @@ export const compareCommand: Command = {
     const [pathA, pathB] = args.positionals as [string, string];
     const [a, b] = await Promise.all([readNamed(pathA), readNamed(pathB)]);
     const comparison = await compareFiles(a, b);
-    process.stdout.write((args.flags.has('json') ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n');
+    process.stdout.write(
+      (args.flags.has('json') ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n',
+    );
     return 0;
   },
 };

@@ -13,11 +13,16 @@ export const sbomCommand: Command = {
   usage: 'gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml] [-o OUT]   CycloneDX 1.6 from a binary',
   valued: ['format', 'o', 'output'],
   async run(args) {
-    if (args.positionals.length !== 1) throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml]');
+    if (args.positionals.length !== 1)
+      throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml]');
     const format = String(args.flags.get('format') ?? 'cyclonedx-json');
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
     const report = await analyzeFile(args.positionals[0]!);
-    if (!report.go) throw new InputError(`${report.file.name} is not a Go binary (${report.detection.reason}): there are no modules to list.`);
+    if (!report.go)
+      throw new InputError(
+        `${report.file.name} is not a Go binary (${report.detection.reason}): there are no modules to list.`,
+      );
     const text = generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json');
     const out = args.flags.get('o') ?? args.flags.get('output');
     const body = text.endsWith('\n') ? text : text + '\n';
@@ -35,7 +40,8 @@ async function readSbomFile(path: string) {
     if (!sbom) throw new InputError(`${basename(path)} is not a CycloneDX or SPDX document.`);
     return { sbom, validation: await validateSbom(read.value, sbom) };
   } catch (error) {
-    if (error instanceof FormatError) throw new InputError(`${basename(path)}: ${error.message} (byte ${error.offset})`);
+    if (error instanceof FormatError)
+      throw new InputError(`${basename(path)}: ${error.message} (byte ${error.offset})`);
     throw error;
   }
 }
@@ -53,11 +59,13 @@ export const reconcileCommand: Command = {
       process.stdout.write(JSON.stringify({ ...result, validation }, null, 2) + '\n');
     } else {
       const lines = [`${result.verdict === 'match' ? 'MATCH' : 'MISMATCH'}: ${result.summary}`];
-      if (!validation.valid) lines.push(`schema: ${validation.errors.length} errors (first: ${validation.errors[0]?.path} ${validation.errors[0]?.message})`);
+      if (!validation.valid)
+        lines.push(
+          `schema: ${validation.errors.length} errors (first: ${validation.errors[0]?.path} ${validation.errors[0]?.message})`,
+        );
       for (const item of result.items) lines.push(`  [${item.kind}] ${item.module}: ${item.explanation}`);
       process.stdout.write(lines.join('\n') + '\n');
     }
     return result.verdict === 'match' ? 0 : 1;
   },
 };
-

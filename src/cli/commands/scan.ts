@@ -20,7 +20,9 @@ function textSummary(reports: Report[]): string {
   for (const report of reports) {
     lines.push(`${report.file.name}: ${report.findings.length} findings`);
     for (const f of report.findings) {
-      const where = f.evidence[0] ? ` — ${f.evidence[0].value}${f.evidence[0].offset !== null ? ` @0x${f.evidence[0].offset.toString(16)}` : ''}` : '';
+      const where = f.evidence[0]
+        ? ` — ${f.evidence[0].value}${f.evidence[0].offset !== null ? ` @0x${f.evidence[0].offset.toString(16)}` : ''}`
+        : '';
       lines.push(`  [${f.severity}] ${f.id}: ${f.title}${where}`);
     }
   }
@@ -38,18 +40,22 @@ export const scanCommand: Command = {
   usage: 'gobinscope scan FILE... [--fail-on high] [--format text|json|sarif]   findings for pipelines',
   valued: ['fail-on', 'format'],
   async run(args) {
-    if (args.positionals.length === 0) throw new UsageError('usage: gobinscope scan FILE... [--fail-on LEVEL] [--format text|json|sarif]');
+    if (args.positionals.length === 0)
+      throw new UsageError('usage: gobinscope scan FILE... [--fail-on LEVEL] [--format text|json|sarif]');
     const format = args.flags.get('format') ?? 'text';
     if (!['text', 'json', 'sarif'].includes(String(format))) throw new UsageError('--format takes text, json or sarif');
     const level = parseLevel(args.flags.get('fail-on') ?? 'high');
     const reports: Report[] = [];
     for (const path of args.positionals) reports.push(await analyzeFile(path));
     const out =
-      format === 'sarif' ? JSON.stringify(sarifFor(reports), null, 2)
-      : format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)
-      : textSummary(reports);
+      format === 'sarif'
+        ? JSON.stringify(sarifFor(reports), null, 2)
+        : format === 'json'
+          ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)
+          : textSummary(reports);
     process.stdout.write(out + '\n');
-    const failing = level === null ? [] : reports.flatMap((r) => r.findings.filter((f) => severityAtLeast(f.severity, level)));
+    const failing =
+      level === null ? [] : reports.flatMap((r) => r.findings.filter((f) => severityAtLeast(f.severity, level)));
     return failing.length > 0 ? 1 : 0;
   },
 };

@@ -13,7 +13,8 @@ function builtPaths(): { rendererDir: string; workerUrl: URL } {
   for (const up of ['../', '../../']) {
     const rendererDir = fileURLToPath(new URL(`${up}renderer/`, import.meta.url));
     const workerUrl = new URL(`${up}cli/worker.mjs`, import.meta.url);
-    if (existsSync(resolve(rendererDir, 'index.html')) && existsSync(fileURLToPath(workerUrl))) return { rendererDir, workerUrl };
+    if (existsSync(resolve(rendererDir, 'index.html')) && existsSync(fileURLToPath(workerUrl)))
+      return { rendererDir, workerUrl };
   }
   throw new UsageError('the app is not built: run `npm run build` first');
 }
@@ -22,11 +23,14 @@ function builtPaths(): { rendererDir: string; workerUrl: URL } {
 async function serve(args: ParsedArgs): Promise<number> {
   const rawPort = args.flags.get('port');
   const port = rawPort === undefined ? 0 : Number(rawPort);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('--port takes a number from 0 to 65535');
   const { rendererDir, workerUrl } = builtPaths();
   const files = args.positionals.map((file) => resolve(file));
   const server = await startServer({ port, files, rendererDir, workerUrl });
-  process.stdout.write(`Gobinscope is serving on ${server.url}\nOpen it in a browser on this machine; Ctrl+C stops it.\n`);
+  process.stdout.write(
+    `Gobinscope is serving on ${server.url}\nOpen it in a browser on this machine; Ctrl+C stops it.\n`,
+  );
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

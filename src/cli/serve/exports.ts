@@ -11,7 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Serve mode's exports: rendered here, handed to the browser to download (PDF printed by a local Chromium). */
-export async function renderForDownload(kind: ExportKind, report: Report, extras: ReportExtras | null): Promise<Result<ExportResult>> {
+export async function renderForDownload(
+  kind: ExportKind,
+  report: Report,
+  extras: ReportExtras | null,
+): Promise<Result<ExportResult>> {
   const generatedAt = formatReportDate(new Date());
   if (kind !== 'pdf') {
     const { fileName, mime, text } = renderTextExport(kind, report, generatedAt, extras ?? undefined);
@@ -22,7 +26,12 @@ export async function renderForDownload(kind: ExportKind, report: Report, extras
     const out = join(dir, 'report.pdf');
     await htmlToPdfFile(renderReportHtml(report, { generatedAt, extras: extras ?? undefined }), out, findChrome());
     const content = (await readFile(out)).toString('base64');
-    return ok({ fileName: exportFileName(report, 'pdf'), mime: 'application/pdf', savedTo: null, download: { encoding: 'base64', content } });
+    return ok({
+      fileName: exportFileName(report, 'pdf'),
+      mime: 'application/pdf',
+      savedTo: null,
+      download: { encoding: 'base64', content },
+    });
   } catch (error) {
     if (error instanceof MissingBrowserError || error instanceof PrintError) return fail('PDF_FAILED', error.message);
     throw error;

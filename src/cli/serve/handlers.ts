@@ -27,7 +27,8 @@ export function createServeHandlers(deps: Deps) {
         partial: (event) => deps.emit('analysis:partial', event),
       });
     },
-    'analysis:cancel': async (jobId) => (deps.service.cancel(jobId) ? ok(undefined) : fail('NO_JOB', 'No such analysis is running.')),
+    'analysis:cancel': async (jobId) =>
+      deps.service.cancel(jobId) ? ok(undefined) : fail('NO_JOB', 'No such analysis is running.'),
     'files:initial': async () => ok(deps.initial),
     'files:pick': async () => fail('UNSUPPORTED', 'Use the browser file picker in serve mode.'),
     'recent:list': async () => ok([]),

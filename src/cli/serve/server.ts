@@ -46,7 +46,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
-    if (!hostAllowed(req, port) || !originAllowed(req, port)) return send(res, 403, { error: 'forbidden host or origin' });
+    if (!hostAllowed(req, port) || !originAllowed(req, port))
+      return send(res, 403, { error: 'forbidden host or origin' });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const [, given = '', ...rest] = url.pathname.split('/');
     if (!tokenMatches(given, token)) return send(res, 403, { error: 'missing or wrong token' });
@@ -73,7 +74,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch {
       return send(res, 400, fail('BAD_REQUEST', 'The request body is not JSON.'));
     }
-    if (!Array.isArray(args) || !validArgs(channel, args)) return send(res, 400, fail('BAD_ARGS', `Invalid arguments for ${channel}.`));
+    if (!Array.isArray(args) || !validArgs(channel, args))
+      return send(res, 400, fail('BAD_ARGS', `Invalid arguments for ${channel}.`));
     send(res, 200, await handlers.handle(channel, args));
   }
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 const built = existsSync('out/cli/gobinscope.mjs');
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', 'compare', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['bin/gobinscope.mjs', 'compare', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

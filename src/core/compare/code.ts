@@ -50,12 +50,21 @@ function firstRun(a: Uint8Array, b: Uint8Array): { offset: number; length: numbe
   return { offset: start, length: end - start };
 }
 
-async function compareSection(name: string, a: SectionBytes & ContentSide, b: SectionBytes & ContentSide):
-  Promise<SectionContentComparison> {
+async function compareSection(
+  name: string,
+  a: SectionBytes & ContentSide,
+  b: SectionBytes & ContentSide,
+): Promise<SectionContentComparison> {
   const [sha256A, sha256B] = await Promise.all([sha256Hex(a.data), sha256Hex(b.data)]);
   const identical = sha256A === sha256B && a.data.length === b.data.length;
   const result: SectionContentComparison = {
-    name, sizeA: a.data.length, sizeB: b.data.length, sha256A, sha256B, identical, differingBytes: 0,
+    name,
+    sizeA: a.data.length,
+    sizeB: b.data.length,
+    sha256A,
+    sha256B,
+    identical,
+    differingBytes: 0,
   };
   if (identical) return result;
   // Byte-by-byte work only where the hashes already said the contents differ.

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { gosymFuncs } from '../../../test/fixtures';
 import {
-  absoluteFiles, compareFixtures, comparedBeforeAll, expectSectionsMatchReadelf, goVersionTruth, readelfRemoved,
+  absoluteFiles,
+  compareFixtures,
+  comparedBeforeAll,
+  expectSectionsMatchReadelf,
+  goVersionTruth,
+  readelfRemoved,
   settingsAddedInTruth,
 } from './testing';
 import { STRING_LIST_LIMIT, type Comparison } from './types';
@@ -49,9 +54,13 @@ describe('linux-amd64 → linux-amd64-xvars (-ldflags -X)', () => {
 
   it('shows the -ldflags setting added with the -X value, and the new finding', () => {
     const c = compared();
-    expect(settingsAddedInTruth('linux-amd64', 'linux-amd64-xvars')).toEqual([['-ldflags', '-X main.version=1.2.3-fixture']]);
+    expect(settingsAddedInTruth('linux-amd64', 'linux-amd64-xvars')).toEqual([
+      ['-ldflags', '-X main.version=1.2.3-fixture'],
+    ]);
     expect(addedSettings(c)).toEqual([['-ldflags', '-X main.version=1.2.3-fixture']]);
-    expect(c.findings.new).toContainEqual(expect.objectContaining({ id: 'leak.ldflags-x', value: 'main.version=1.2.3-fixture' }));
+    expect(c.findings.new).toContainEqual(
+      expect.objectContaining({ id: 'leak.ldflags-x', value: 'main.version=1.2.3-fixture' }),
+    );
     expect(c.summary.some((line) => line.includes('-ldflags=-X main.version=1.2.3-fixture'))).toBe(true);
   });
 
@@ -74,7 +83,9 @@ describe('darwin-amd64 → darwin-fat (lipo-style fat file of the two darwin bui
   it('finds the amd64 slice byte-identical although it sits at another file offset', async () => {
     const c = await compareFixtures('darwin-amd64', 'darwin-fat');
     expect(c.format).toMatchObject({ a: 'macho', b: 'macho-fat', same: false });
-    expect(c.code.sections.map((s) => s.name)).toEqual(expect.arrayContaining(['__text', '__rodata', '__gopclntab', '__data']));
+    expect(c.code.sections.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['__text', '__rodata', '__gopclntab', '__data']),
+    );
     expect(c.code.identical).toBe(true);
     expect(c.stripVerification).toBeUndefined();
   });
@@ -85,7 +96,13 @@ describe('one file against itself', () => {
     const c = await compareFixtures('linux-amd64', 'linux-amd64');
     expect(c.code.identical).toBe(true);
     expect(c.stripVerification).toBeUndefined();
-    expect([c.findings.new, c.findings.fixed, c.verdicts.changed, c.sections.added, c.sections.removed]).toEqual([[], [], [], [], []]);
+    expect([c.findings.new, c.findings.fixed, c.verdicts.changed, c.sections.added, c.sections.removed]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect([c.strings.added.count, c.strings.removed.count, c.size.delta]).toEqual([0, 0, 0]);
     expect(c.summary).toHaveLength(2);
   });

@@ -23,8 +23,7 @@ export interface KeyedDiff<T> {
  * Entries of two keyed collections sorted into added, removed, changed and unchanged. The first entry wins when
  * a key repeats, which is what the readers show first too.
  */
-export function diffByKey<T>(a: T[], b: T[], keyOf: (item: T) => string, same: (x: T, y: T) => boolean):
-  KeyedDiff<T> {
+export function diffByKey<T>(a: T[], b: T[], keyOf: (item: T) => string, same: (x: T, y: T) => boolean): KeyedDiff<T> {
   const before = firstByKey(a, keyOf);
   const after = firstByKey(b, keyOf);
   const result: KeyedDiff<T> = { added: [], removed: [], changed: [], unchanged: 0 };

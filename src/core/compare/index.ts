@@ -33,8 +33,14 @@ function contentSide(report: Report, exe: Exe | null): ContentSide | null {
  * Compares two analysed files, A (before) and B (after). The bytes must be the ones the analyses were made from;
  * an executable passed as null is parsed again from them (null again when they are not an executable).
  */
-export async function compareReports(a: Analysis, b: Analysis, exeA: Exe | null, exeB: Exe | null,
-  bytesA: Uint8Array, bytesB: Uint8Array): Promise<Comparison> {
+export async function compareReports(
+  a: Analysis,
+  b: Analysis,
+  exeA: Exe | null,
+  exeB: Exe | null,
+  bytesA: Uint8Array,
+  bytesB: Uint8Array,
+): Promise<Comparison> {
   const ra = a.report;
   const rb = b.report;
   const sideA = contentSide(ra, exeA ?? executableOf(bytesA));

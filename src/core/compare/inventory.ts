@@ -53,9 +53,19 @@ export function compareFindings(a: Report, b: Report): Comparison['findings'] {
 
 export function compareVerdicts(a: Report, b: Report): Comparison['verdicts'] {
   const state = (v: Verdict | undefined): VerdictChange['before'] => (v ? { status: v.status, value: v.value } : null);
-  const diff = diffByKey(a.verdicts, b.verdicts, (v) => v.id, (x, y) => x.status === y.status && x.value === y.value);
-  const row = (v: Verdict, before?: Verdict, after?: Verdict): VerdictChange =>
-    ({ id: v.id, group: v.group, label: v.label, before: state(before), after: state(after) });
+  const diff = diffByKey(
+    a.verdicts,
+    b.verdicts,
+    (v) => v.id,
+    (x, y) => x.status === y.status && x.value === y.value,
+  );
+  const row = (v: Verdict, before?: Verdict, after?: Verdict): VerdictChange => ({
+    id: v.id,
+    group: v.group,
+    label: v.label,
+    before: state(before),
+    after: state(after),
+  });
   return {
     changed: [
       ...diff.changed.map((d) => row(d.after, d.before, d.after)),

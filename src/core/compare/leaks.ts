@@ -33,7 +33,8 @@ function xValueLeak(report: Report): Leak | null {
     what: `-X values in the recorded -ldflags build setting (${assignments.length})`,
     evidence: examples(shown, 3),
     flag: '-trimpath',
-    remedy: '-trimpath keeps -ldflags out of the build settings; the values themselves stay in the data for as long as -X sets them.',
+    remedy:
+      '-trimpath keeps -ldflags out of the build settings; the values themselves stay in the data for as long as -X sets them.',
   };
 }
 
@@ -42,7 +43,10 @@ function vcsLeak(report: Report): Leak | null {
   if (stamps.length === 0) return null;
   return {
     what: 'version-control stamp in build info',
-    evidence: examples(stamps.map((s) => `${s.key}=${s.value}`), 3),
+    evidence: examples(
+      stamps.map((s) => `${s.key}=${s.value}`),
+      3,
+    ),
     flag: '-buildvcs=false',
     remedy: 'go build -buildvcs=false leaves out the revision, commit time and dirty flag.',
   };

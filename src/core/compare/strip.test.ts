@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { gosymFuncs, parseNm, truth } from '../../../test/fixtures';
 import {
-  absoluteFiles, compareFixtures, comparedBeforeAll, expectSectionsMatchReadelf, readelfRemoved, readelfRows,
+  absoluteFiles,
+  compareFixtures,
+  comparedBeforeAll,
+  expectSectionsMatchReadelf,
+  readelfRemoved,
+  readelfRows,
   truthSectionDiff,
 } from './testing';
 
@@ -15,15 +20,23 @@ describe('linux-amd64 → linux-amd64-strip (strip -s)', () => {
   it('recognises B as a stripped copy whose code and data are byte-identical', async () => {
     expect(strip()).toBeDefined();
     expect(strip()).toMatchObject({ stripped: 'b', method: 'strip', codeIdentical: true, differences: [] });
-    expect(strip().comparedSections.map((s) => s.name))
-      .toEqual(['.text', '.rodata', '.gopclntab', '.noptrdata', '.data', '.go.buildinfo']);
+    expect(strip().comparedSections.map((s) => s.name)).toEqual([
+      '.text',
+      '.rodata',
+      '.gopclntab',
+      '.noptrdata',
+      '.data',
+      '.go.buildinfo',
+    ]);
     await expectSectionsMatchReadelf(compared(), 'linux-amd64', 'linux-amd64-strip');
     expect(compared().summary[0]).toMatch(/^Code identical/);
   });
 
   it('lists the removed sections with the sizes readelf gives', () => {
     const expected = readelfRemoved('linux-amd64', 'linux-amd64-strip');
-    expect(expected.map((s) => s.name)).toEqual(expect.arrayContaining(['.symtab', '.strtab', '.debug_info', '.debug_line']));
+    expect(expected.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['.symtab', '.strtab', '.debug_info', '.debug_line']),
+    );
     expect(strip().removedSections).toEqual(expected);
     expect(strip().bytesFreed).toBe(expected.reduce((sum, s) => sum + s.size, 0));
   });
@@ -55,7 +68,9 @@ describe('linux-amd64 → linux-amd64-sw (-ldflags="-s -w")', () => {
   const compared = comparedBeforeAll('linux-amd64', 'linux-amd64-sw');
 
   it('has .text of the same size as readelf shows, but not the same bytes', async () => {
-    const [textA, textB] = ['linux-amd64', 'linux-amd64-sw'].map((n) => readelfRows(n).find((r) => r.name === '.text')!);
+    const [textA, textB] = ['linux-amd64', 'linux-amd64-sw'].map((n) =>
+      readelfRows(n).find((r) => r.name === '.text')!,
+    );
     expect(textA!.size).toBe(textB!.size);
     const truthText = await truthSectionDiff('linux-amd64', 'linux-amd64-sw', '.text');
     expect(truthText.sha256A).not.toBe(truthText.sha256B);

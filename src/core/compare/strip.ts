@@ -65,7 +65,9 @@ function fileBytes(section: ReportSection): number {
 
 function removedSections(full: Report, stripped: Report): SectionSize[] {
   const kept = new Set(stripped.sections.map((s) => s.name));
-  return full.sections.filter((s) => s.name !== '' && !kept.has(s.name)).map((s) => ({ name: s.name, size: fileBytes(s) }));
+  return full.sections
+    .filter((s) => s.name !== '' && !kept.has(s.name))
+    .map((s) => ({ name: s.name, size: fileBytes(s) }));
 }
 
 /** True when the stripped file's build settings record a link with -s or -w. */
@@ -86,11 +88,18 @@ function sectionDifference(s: SectionContentComparison): string {
 }
 
 /** What differs besides the removed sections: contents, recorded settings, the build ID, resized sections. */
-function differences(full: Report, stripped: Report, code: CodeComparison, method: StripVerification['method']): string[] {
+function differences(
+  full: Report,
+  stripped: Report,
+  code: CodeComparison,
+  method: StripVerification['method'],
+): string[] {
   const lines = code.sections.filter((s) => !s.identical).map(sectionDifference);
   if (method === 'linker') {
-    lines.unshift('A separate link with -s/-w, not a strip of the same link: the linker never wrote the symbol table ' +
-      'or DWARF, so the layout moved and the addresses inside code and data changed with it.');
+    lines.unshift(
+      'A separate link with -s/-w, not a strip of the same link: the linker never wrote the symbol table ' +
+        'or DWARF, so the layout moved and the addresses inside code and data changed with it.',
+    );
   }
   const settings = compareSettings(full, stripped);
   for (const change of [...settings.added, ...settings.removed, ...settings.changed]) {

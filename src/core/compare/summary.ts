@@ -19,10 +19,14 @@ function codeLine(parts: Parts): string {
   if (code.identical) return `Code identical: ${names} have the same contents (SHA-256).`;
   const differing = code.sections.filter((s) => !s.identical);
   const first = differing[0]!;
-  const where = first.firstDifference ? `, first at +${hex(first.firstDifference.offset)} (file ${hex(first.firstDifference.fileOffsetA)} in A)` : '';
+  const where = first.firstDifference
+    ? `, first at +${hex(first.firstDifference.offset)} (file ${hex(first.firstDifference.fileOffsetA)} in A)`
+    : '';
   const others = differing.slice(1).map((s) => s.name);
-  return `Code differs: ${first.differingBytes} bytes in ${first.name}${where}` +
-    `${others.length > 0 ? `; also ${others.join(', ')}` : ''}.`;
+  return (
+    `Code differs: ${first.differingBytes} bytes in ${first.name}${where}` +
+    `${others.length > 0 ? `; also ${others.join(', ')}` : ''}.`
+  );
 }
 
 function stripLine(strip: StripVerification): string {
@@ -33,9 +37,11 @@ function stripLine(strip: StripVerification): string {
     unknown: `a stripped build of ${full} whose contents differ`,
   }[strip.method];
   const leaks = strip.stillLeaks.filter((l) => l.flag).map((l) => `${l.what.replace(/ \(.*\)$/, '')} (${l.flag})`);
-  return `${stripped} is ${how}: ${plural(strip.removedSections.length, 'section')} removed ` +
+  return (
+    `${stripped} is ${how}: ${plural(strip.removedSections.length, 'section')} removed ` +
     `(${humanSize(strip.bytesFreed)}), symbols ${strip.symbolsBefore} → ${strip.symbolsAfter}` +
-    `${leaks.length > 0 ? `; still leaks ${leaks.join(', ')}` : ''}.`;
+    `${leaks.length > 0 ? `; still leaks ${leaks.join(', ')}` : ''}.`
+  );
 }
 
 function findingText(f: FindingDelta): string {
@@ -45,7 +51,8 @@ function findingText(f: FindingDelta): string {
 function moduleText(m: ModuleChange): string {
   if (!m.before) return `added ${m.path} ${m.after?.version ?? ''}`.trim();
   if (!m.after) return `removed ${m.path} ${m.before.version}`.trim();
-  const describe = (s: NonNullable<ModuleChange['before']>): string => `${s.version}${s.replace ? ` => ${s.replace}` : ''}`;
+  const describe = (s: NonNullable<ModuleChange['before']>): string =>
+    `${s.version}${s.replace ? ` => ${s.replace}` : ''}`;
   if (m.what.length === 1 && m.what[0] === 'sum') return `${m.path} ${m.after.version}: go.sum hash changed`;
   return `${m.path} ${describe(m.before)} → ${describe(m.after)}`;
 }
@@ -66,12 +73,17 @@ function sizeLine(parts: Parts): string {
 function changeLines(parts: Parts): string[] {
   const lines: string[] = [];
   const { findings, modules, buildSettings, verdicts, functions } = parts;
-  if (findings.new.length > 0) lines.push(`${plural(findings.new.length, 'new finding')}: ${named(findings.new.map(findingText))}.`);
-  if (findings.fixed.length > 0) lines.push(`${plural(findings.fixed.length, 'fixed finding')}: ${named(findings.fixed.map(findingText))}.`);
-  if (parts.mainModule.changed) lines.push(`Main module ${parts.mainModule.a ?? 'none'} → ${parts.mainModule.b ?? 'none'}.`);
+  if (findings.new.length > 0)
+    lines.push(`${plural(findings.new.length, 'new finding')}: ${named(findings.new.map(findingText))}.`);
+  if (findings.fixed.length > 0)
+    lines.push(`${plural(findings.fixed.length, 'fixed finding')}: ${named(findings.fixed.map(findingText))}.`);
+  if (parts.mainModule.changed)
+    lines.push(`Main module ${parts.mainModule.a ?? 'none'} → ${parts.mainModule.b ?? 'none'}.`);
   const moduleChanges = [...modules.added, ...modules.removed, ...modules.changed];
-  if (moduleChanges.length > 0) lines.push(`${plural(moduleChanges.length, 'module')} changed: ${named(moduleChanges.map(moduleText))}.`);
-  if (parts.goVersion.changed) lines.push(`Go version ${parts.goVersion.a ?? 'unknown'} → ${parts.goVersion.b ?? 'unknown'}.`);
+  if (moduleChanges.length > 0)
+    lines.push(`${plural(moduleChanges.length, 'module')} changed: ${named(moduleChanges.map(moduleText))}.`);
+  if (parts.goVersion.changed)
+    lines.push(`Go version ${parts.goVersion.a ?? 'unknown'} → ${parts.goVersion.b ?? 'unknown'}.`);
   const settings = [...buildSettings.added, ...buildSettings.removed, ...buildSettings.changed];
   if (settings.length > 0) lines.push(`Build settings: ${named(settings.map(settingText))}.`);
   if (verdicts.changed.length > 0) {
@@ -79,7 +91,9 @@ function changeLines(parts: Parts): string[] {
     lines.push(`Verdicts: ${named(text)}.`);
   }
   if (functions.added.count + functions.removed.count > 0) {
-    lines.push(`Functions: ${functions.added.count} added, ${functions.removed.count} removed (${functions.countA} → ${functions.countB}).`);
+    lines.push(
+      `Functions: ${functions.added.count} added, ${functions.removed.count} removed (${functions.countA} → ${functions.countB}).`,
+    );
   }
   return lines;
 }
@@ -88,7 +102,9 @@ function changeLines(parts: Parts): string[] {
 export function summarize(parts: Parts): string[] {
   const lines: string[] = [];
   if (!parts.format.same) {
-    lines.push(`Different files: ${parts.format.a} ${parts.format.archA ?? '?'} vs ${parts.format.b} ${parts.format.archB ?? '?'}.`);
+    lines.push(
+      `Different files: ${parts.format.a} ${parts.format.archA ?? '?'} vs ${parts.format.b} ${parts.format.archB ?? '?'}.`,
+    );
   }
   lines.push(codeLine(parts));
   if (parts.stripVerification) lines.push(stripLine(parts.stripVerification));

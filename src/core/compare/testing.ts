@@ -77,18 +77,33 @@ export async function truthSectionDiff(nameA: string, nameB: string, section: st
     if (firstDifference < 0) firstDifference = i;
   }
   if (firstDifference < 0 && a.length !== b.length) firstDifference = Math.min(a.length, b.length);
-  return { sizeA: a.length, sizeB: b.length, sha256A: await sha256(a), sha256B: await sha256(b), differingBytes, firstDifference };
+  return {
+    sizeA: a.length,
+    sizeB: b.length,
+    sha256A: await sha256(a),
+    sha256B: await sha256(b),
+    differingBytes,
+    firstDifference,
+  };
 }
 
 /** Sections readelf lists for `full` and not for `stripped`, with readelf's sizes. */
 export function readelfRemoved(full: string, stripped: string): { name: string; size: number }[] {
   const kept = new Set(readelfRows(stripped).map((r) => r.name));
-  return readelfRows(full).filter((r) => !kept.has(r.name)).map((r) => ({ name: r.name, size: r.size }));
+  return readelfRows(full)
+    .filter((r) => !kept.has(r.name))
+    .map((r) => ({ name: r.name, size: r.size }));
 }
 
 /** Distinct absolute source files in Go's own debug/gosym listing of the fixture. */
 export function absoluteFiles(name: string): string[] {
-  return [...new Set(gosymFuncs(name).map((f) => f.file).filter((file) => file.startsWith('/')))];
+  return [
+    ...new Set(
+      gosymFuncs(name)
+        .map((f) => f.file)
+        .filter((file) => file.startsWith('/')),
+    ),
+  ];
 }
 
 /** Every compared section agrees with the hashes, sizes and first difference worked out from readelf alone. */
@@ -96,16 +111,33 @@ export async function expectSectionsMatchReadelf(c: Comparison, nameA: string, n
   expect(c.code.sections.length).toBeGreaterThan(0);
   for (const s of c.code.sections) {
     const t = await truthSectionDiff(nameA, nameB, s.name);
-    expect({ name: s.name, sizeA: s.sizeA, sizeB: s.sizeB, sha256A: s.sha256A, sha256B: s.sha256B, identical: s.identical,
-      differingBytes: s.differingBytes, first: s.firstDifference?.offset ?? -1 })
-      .toEqual({ name: s.name, sizeA: t.sizeA, sizeB: t.sizeB, sha256A: t.sha256A, sha256B: t.sha256B,
-        identical: t.sha256A === t.sha256B, differingBytes: t.differingBytes, first: t.firstDifference });
+    expect({
+      name: s.name,
+      sizeA: s.sizeA,
+      sizeB: s.sizeB,
+      sha256A: s.sha256A,
+      sha256B: s.sha256B,
+      identical: s.identical,
+      differingBytes: s.differingBytes,
+      first: s.firstDifference?.offset ?? -1,
+    }).toEqual({
+      name: s.name,
+      sizeA: t.sizeA,
+      sizeB: t.sizeB,
+      sha256A: t.sha256A,
+      sha256B: t.sha256B,
+      identical: t.sha256A === t.sha256B,
+      differingBytes: t.differingBytes,
+      first: t.firstDifference,
+    });
   }
 }
 
 /** What `go version -m` printed for the fixture: main package path, dependency paths, build settings. */
 export function goVersionTruth(name: string): { path: string; deps: string[]; settings: Map<string, string> } {
-  const fields = truth(`${name}.goversion.txt`).split('\n').map((line) => line.split('\t'));
+  const fields = truth(`${name}.goversion.txt`)
+    .split('\n')
+    .map((line) => line.split('\t'));
   const settings = new Map<string, string>();
   for (const f of fields.filter((f) => f[1] === 'build')) {
     const [key, ...value] = f[2]!.split('=');

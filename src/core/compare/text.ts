@@ -21,8 +21,10 @@ function listed(prefix: string, list: CappedList<string>, quote = false): string
 }
 
 function identity(label: string, file: FileIdentity): string {
-  return `${label}: ${file.name}  ${humanSize(file.size)}  ${file.format}${file.arch ? ` ${file.arch}` : ''}` +
-    `  ${file.goVersion ?? 'no Go version'}  sha256:${file.sha256}`;
+  return (
+    `${label}: ${file.name}  ${humanSize(file.size)}  ${file.format}${file.arch ? ` ${file.arch}` : ''}` +
+    `  ${file.goVersion ?? 'no Go version'}  sha256:${file.sha256}`
+  );
 }
 
 function codeRows(c: Comparison): string[] {
@@ -30,8 +32,12 @@ function codeRows(c: Comparison): string[] {
   for (const s of c.code.sections) {
     if (s.identical) continue;
     const run = s.firstDifference;
-    rows.push(`${s.name}: ${s.differingBytes} bytes differ (${s.sizeA} → ${s.sizeB} bytes)` +
-      (run ? `, first run of ${run.length} at +${hex(run.offset)} (file ${hex(run.fileOffsetA)} in A, ${hex(run.fileOffsetB)} in B)` : ''));
+    rows.push(
+      `${s.name}: ${s.differingBytes} bytes differ (${s.sizeA} → ${s.sizeB} bytes)` +
+        (run
+          ? `, first run of ${run.length} at +${hex(run.offset)} (file ${hex(run.fileOffsetA)} in A, ${hex(run.fileOffsetB)} in B)`
+          : ''),
+    );
   }
   return rows;
 }
@@ -50,8 +56,9 @@ function stripBlock(strip: StripVerification): string[] {
 
 function metadataBlocks(c: Comparison): string[] {
   const settings = [...c.buildSettings.added, ...c.buildSettings.removed, ...c.buildSettings.changed];
-  const modules = [...c.modules.added, ...c.modules.removed, ...c.modules.changed].map((m) =>
-    `${m.path}: ${m.what.join(', ')} (${m.before?.version ?? '—'} → ${m.after?.version ?? '—'})`);
+  const modules = [...c.modules.added, ...c.modules.removed, ...c.modules.changed].map(
+    (m) => `${m.path}: ${m.what.join(', ')} (${m.before?.version ?? '—'} → ${m.after?.version ?? '—'})`,
+  );
   const sections = [
     ...c.sections.added.map((s) => `+ ${s.name} ${s.size} bytes`),
     ...c.sections.removed.map((s) => `- ${s.name} ${s.size} bytes`),
@@ -70,19 +77,26 @@ function metadataBlocks(c: Comparison): string[] {
 function inventoryBlocks(c: Comparison): string[] {
   const f = c.functions;
   const functionRows = [...listed('+', f.added), ...listed('-', f.removed)];
-  if (f.absoluteFilesA !== f.absoluteFilesB) functionRows.push(`absolute source paths: ${f.absoluteFilesA} → ${f.absoluteFilesB}`);
+  if (f.absoluteFilesA !== f.absoluteFilesB)
+    functionRows.push(`absolute source paths: ${f.absoluteFilesA} → ${f.absoluteFilesB}`);
   const findingRows = [
     ...c.findings.new.map((x) => `+ [${x.severity}] ${x.id} ${x.value}`.trimEnd()),
     ...c.findings.fixed.map((x) => `- [${x.severity}] ${x.id} ${x.value}`.trimEnd()),
   ];
-  const verdictRows = c.verdicts.changed.map((v) =>
-    `${v.label}: ${v.before ? `${v.before.status} (${v.before.value})` : 'none'} → ${v.after ? `${v.after.status} (${v.after.value})` : 'none'}`);
+  const verdictRows = c.verdicts.changed.map(
+    (v) =>
+      `${v.label}: ${v.before ? `${v.before.status} (${v.before.value})` : 'none'} → ${v.after ? `${v.after.status} (${v.after.value})` : 'none'}`,
+  );
   const stringRows = [...listed('+', c.strings.added, true), ...listed('-', c.strings.removed, true)];
   return [
     ...block(`Functions (${f.countA} → ${f.countB})`, functionRows, f.countA - f.removed.count),
     ...block('Findings', findingRows, c.findings.unchanged),
     ...block('Verdicts', verdictRows, c.verdicts.unchanged),
-    ...block(`Strings (${c.strings.countA} → ${c.strings.countB})`, stringRows, c.strings.countA - c.strings.removed.count),
+    ...block(
+      `Strings (${c.strings.countA} → ${c.strings.countB})`,
+      stringRows,
+      c.strings.countA - c.strings.removed.count,
+    ),
   ];
 }
 

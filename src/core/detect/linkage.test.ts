@@ -19,14 +19,28 @@ function readelfGlibcMax(name: string): string {
 describe('linkage', () => {
   it('pure Go builds are static, without cgo, whatever runtime variables they carry', () => {
     for (const name of ['linux-amd64', 'linux-amd64-sw', 'linux-amd64-strip', 'linux-386', 'linux-s390x']) {
-      expect(linkageOf(name), name).toMatchObject({ static: true, cgo: false, libc: 'none', interpreter: null, glibcMax: null });
+      expect(linkageOf(name), name).toMatchObject({
+        static: true,
+        cgo: false,
+        libc: 'none',
+        interpreter: null,
+        glibcMax: null,
+      });
     }
   });
 
   it('the cgo build is dynamic against glibc, with the GLIBC version readelf -V shows', () => {
     const linkage = linkageOf('linux-amd64-cgo');
-    const needed = [...truth('linux-amd64-cgo.readelf-d.txt').matchAll(/Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
-    expect(linkage).toMatchObject({ static: false, cgo: true, libc: 'glibc', needed, glibcMax: readelfGlibcMax('linux-amd64-cgo') });
+    const needed = [...truth('linux-amd64-cgo.readelf-d.txt').matchAll(/Shared library: \[([^\]]+)\]/g)].map(
+      (m) => m[1],
+    );
+    expect(linkage).toMatchObject({
+      static: false,
+      cgo: true,
+      libc: 'glibc',
+      needed,
+      glibcMax: readelfGlibcMax('linux-amd64-cgo'),
+    });
     expect(linkage.interpreter).toMatch(/ld-linux-x86-64\.so\.2$/);
     expect(linkage.cgoEvidence).toContain('build setting CGO_ENABLED=1');
   });

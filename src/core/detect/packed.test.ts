@@ -6,7 +6,9 @@ import { analyze } from '../analyze';
 // packed fixture is committed because Debian 12 ships no upx). The copies below carry those marks, nothing else.
 function withUpxMarks(bytes: Uint8Array, version: string): Uint8Array {
   const copy = bytes.slice();
-  const banner = new TextEncoder().encode(`UPX!\0$Info: This file is packed with the UPX executable packer $\n$Id: UPX ${version} Copyright $\n`);
+  const banner = new TextEncoder().encode(
+    `UPX!\0$Info: This file is packed with the UPX executable packer $\n$Id: UPX ${version} Copyright $\n`,
+  );
   copy.set(banner, copy.length - banner.length - 16);
   copy.set(new TextEncoder().encode('UPX!'), 0xe8);
   return copy;

@@ -23,12 +23,22 @@ function findUpx(file: Uint8Array, exe: Exe | null): PackedReport | null {
  * Packed when a packer left its marks, or when the code is near-random and no Go metadata could be read (packed
  * or encrypted code compresses no further; real machine code sits around 5.5–6.5 bits per byte).
  */
-export function detectPacking(file: Uint8Array, exe: Exe | null, sections: ReportSection[], hasGoMetadata: boolean): PackedReport | null {
+export function detectPacking(
+  file: Uint8Array,
+  exe: Exe | null,
+  sections: ReportSection[],
+  hasGoMetadata: boolean,
+): PackedReport | null {
   const upx = findUpx(file, exe);
   if (upx) return upx;
   if (hasGoMetadata) return null;
   const code = sections.filter((s) => s.kind === 'code' && s.size > 4096 && s.entropy !== null);
   const hot = code.find((s) => (s.entropy ?? 0) > 7.4);
-  if (hot) return { packer: 'unknown', version: null, evidence: `section ${hot.name} entropy ${hot.entropy!.toFixed(2)} bits/byte` };
+  if (hot)
+    return {
+      packer: 'unknown',
+      version: null,
+      evidence: `section ${hot.name} entropy ${hot.entropy!.toFixed(2)} bits/byte`,
+    };
   return null;
 }

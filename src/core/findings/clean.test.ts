@@ -6,8 +6,20 @@ import { extractStrings } from '../strings/index';
 import { analyzeFindings } from './index';
 import { analyzeFixture } from './testing/fixture-report';
 
-const CLEAN = ['linux-amd64', 'linux-amd64-sw', 'linux-amd64-trimpath', 'linux-amd64-pie', 'linux-amd64-cgo',
-  'windows-amd64.exe', 'darwin-arm64', 'darwin-fat', 'linux-386', 'linux-arm', 'linux-s390x', 'linux-mips'];
+const CLEAN = [
+  'linux-amd64',
+  'linux-amd64-sw',
+  'linux-amd64-trimpath',
+  'linux-amd64-pie',
+  'linux-amd64-cgo',
+  'windows-amd64.exe',
+  'darwin-arm64',
+  'darwin-fat',
+  'linux-386',
+  'linux-arm',
+  'linux-s390x',
+  'linux-mips',
+];
 
 describe('binaries without planted secrets', () => {
   for (const name of CLEAN) {
@@ -28,9 +40,11 @@ describe('binaries without planted secrets', () => {
     const extracted = performance.now();
     const { findings } = analyzeFindings({ exe, file, report, strings });
     const done = performance.now();
-    console.log(`esbuild ${(file.length / 2 ** 20).toFixed(1)} MiB: extractStrings ${(extracted - started).toFixed(0)} ms ` +
-      `(${strings.length} strings, ${strings.filter((s) => s.encoding === 'go').length} cut as Go literals), ` +
-      `analyzeFindings ${(done - extracted).toFixed(0)} ms, ${findings.length} findings`);
+    console.log(
+      `esbuild ${(file.length / 2 ** 20).toFixed(1)} MiB: extractStrings ${(extracted - started).toFixed(0)} ms ` +
+        `(${strings.length} strings, ${strings.filter((s) => s.encoding === 'go').length} cut as Go literals), ` +
+        `analyzeFindings ${(done - extracted).toFixed(0)} ms, ${findings.length} findings`,
+    );
     expect(findings.filter((f) => f.severity === 'critical' || f.severity === 'high')).toEqual([]);
     expect(findings.filter((f) => f.kind === 'secret' || f.kind === 'leak')).toEqual([]);
     // Well under a second on an idle machine; the bound leaves room for a loaded CI runner.

@@ -35,7 +35,9 @@ export class StringCorpus {
 
   /** Every match of a global pattern, mapped to its string and file offset. */
   *matches(pattern: RegExp): Generator<CorpusMatch> {
-    const global = pattern.global ? new RegExp(pattern.source, pattern.flags) : new RegExp(pattern.source, `${pattern.flags}g`);
+    const global = pattern.global
+      ? new RegExp(pattern.source, pattern.flags)
+      : new RegExp(pattern.source, `${pattern.flags}g`);
     for (let match = global.exec(this.text); match; match = global.exec(this.text)) {
       if (match[0].length === 0) {
         global.lastIndex++;

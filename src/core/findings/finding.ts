@@ -46,7 +46,7 @@ export function makeFinding(spec: FindingSpec, evidence: Evidence[], extra: Part
 }
 
 export function makeContext(input: FindingsInput): RuleContext {
-  const base = input.report.format === 'macho-fat' ? input.report.slices[0]?.offset ?? 0 : 0;
+  const base = input.report.format === 'macho-fat' ? (input.report.slices[0]?.offset ?? 0) : 0;
   const locator = new SectionLocator(input.exe, base);
   const content = input.exe ? input.strings.filter((s) => isContent(locator.sectionAt(s.offset))) : input.strings;
   const corpus = new StringCorpus(content);

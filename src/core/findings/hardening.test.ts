@@ -9,7 +9,10 @@ import { bareReport, syntheticExe } from './testing/synthetic-exe';
 const verdictOf = (verdicts: Verdict[], id: string): Verdict | undefined => verdicts.find((v) => v.id === id);
 const ids = (findings: Finding[]): string[] => findings.map((f) => f.id);
 
-function run(exe: Exe, report: Report = bareReport({ format: exe.format })): { findings: Finding[]; verdicts: Verdict[] } {
+function run(
+  exe: Exe,
+  report: Report = bareReport({ format: exe.format }),
+): { findings: Finding[]; verdicts: Verdict[] } {
   return analyzeFindings({ exe, file: new Uint8Array(0), report, strings: [] });
 }
 
@@ -40,7 +43,6 @@ describe('hardening and portability on the fixtures', () => {
     expect(ids(findings)).not.toContain('hardening.no-pie');
     expect(verdictOf(verdicts, 'canary')?.status).toBe('n/a');
   });
-
 });
 
 describe('cgo fixture linkage', () => {
@@ -63,8 +65,13 @@ describe('cgo fixture linkage', () => {
 
   it('windows-amd64.exe gets PE verdicts and no Linux portability verdicts', async () => {
     const { verdicts } = await analyzeFixture('windows-amd64.exe', fixture('windows-amd64.exe'));
-    expect(verdicts.filter((v) => v.group === 'hardening').map((v) => v.id))
-      .toEqual(['pie', 'aslr-high-entropy', 'nx', 'cfg', 'canary']);
+    expect(verdicts.filter((v) => v.group === 'hardening').map((v) => v.id)).toEqual([
+      'pie',
+      'aslr-high-entropy',
+      'nx',
+      'cfg',
+      'canary',
+    ]);
     expect(verdicts.filter((v) => v.group === 'portability').every((v) => v.status === 'n/a')).toBe(true);
   });
 });
@@ -73,12 +80,32 @@ describe('hardening on hand-built inputs', () => {
   it('an executable stack is high, RPATH/RUNPATH medium, text relocations medium', () => {
     const exe = syntheticExe(new Uint8Array(0), {
       header: { type: 'DYN', pieFlag: true, relro: true, bindNow: true, textrel: true },
-      segments: [{ type: 'GNU_STACK', address: 0, offset: 0, fileSize: 0, memSize: 0, readable: true, writable: true, executable: true }],
-      linkage: { interpreter: '/lib64/ld-linux-x86-64.so.2', needed: ['libc.so.6'], rpath: ['$ORIGIN/lib'], runpath: ['/opt/x'], versionsNeeded: [] },
+      segments: [
+        {
+          type: 'GNU_STACK',
+          address: 0,
+          offset: 0,
+          fileSize: 0,
+          memSize: 0,
+          readable: true,
+          writable: true,
+          executable: true,
+        },
+      ],
+      linkage: {
+        interpreter: '/lib64/ld-linux-x86-64.so.2',
+        needed: ['libc.so.6'],
+        rpath: ['$ORIGIN/lib'],
+        runpath: ['/opt/x'],
+        versionsNeeded: [],
+      },
     });
     const { findings, verdicts } = run(exe);
     expect(findings.find((f) => f.id === 'hardening.execstack')?.severity).toBe('high');
-    expect(findings.find((f) => f.id === 'hardening.rpath')?.evidence.map((e) => e.value)).toEqual(['$ORIGIN/lib', '/opt/x']);
+    expect(findings.find((f) => f.id === 'hardening.rpath')?.evidence.map((e) => e.value)).toEqual([
+      '$ORIGIN/lib',
+      '/opt/x',
+    ]);
     expect(findings.find((f) => f.id === 'hardening.textrel')?.severity).toBe('medium');
     expect(verdictOf(verdicts, 'relro')?.value).toBe('full');
     expect(verdictOf(verdicts, 'nx')?.status).toBe('fail');
@@ -87,35 +114,51 @@ describe('hardening on hand-built inputs', () => {
   it('reads the ELF header facts when there are no segments to look at', () => {
     const exe = syntheticExe(new Uint8Array(0), { header: { type: 'EXEC', gnuStack: 'RWE', relro: false } });
     const { findings, verdicts } = run(exe);
-    expect(ids(findings)).toEqual(expect.arrayContaining(['hardening.execstack', 'hardening.no-pie', 'hardening.no-relro']));
+    expect(ids(findings)).toEqual(
+      expect.arrayContaining(['hardening.execstack', 'hardening.no-pie', 'hardening.no-relro']),
+    );
     expect(verdictOf(verdicts, 'relro')?.value).toBe('none');
   });
-
 });
 
 describe('hardening of hand-built PE and Mach-O headers', () => {
   it('PE without DYNAMIC_BASE or NX_COMPAT', () => {
-    const exe = syntheticExe(new Uint8Array(0), { format: 'pe', header: { dynamicBase: false, nxCompat: false, highEntropyVA: false } });
+    const exe = syntheticExe(new Uint8Array(0), {
+      format: 'pe',
+      header: { dynamicBase: false, nxCompat: false, highEntropyVA: false },
+    });
     const { findings, verdicts } = run(exe);
     expect(ids(findings)).toEqual(expect.arrayContaining(['hardening.no-pie', 'hardening.no-nx']));
     expect(verdictOf(verdicts, 'nx')?.status).toBe('fail');
   });
 
   it('Mach-O flags: no PIE and an executable stack', () => {
-    const exe = syntheticExe(new Uint8Array(0), { format: 'macho', header: { PIE: false, ALLOW_STACK_EXECUTION: true } });
+    const exe = syntheticExe(new Uint8Array(0), {
+      format: 'macho',
+      header: { PIE: false, ALLOW_STACK_EXECUTION: true },
+    });
     const { findings } = run(exe);
     expect(ids(findings)).toEqual(expect.arrayContaining(['hardening.no-pie', 'hardening.execstack']));
   });
-
 });
 
 describe('risky packages and libc portability', () => {
   it('risky packages linked in are medium findings', () => {
     const report = bareReport({
       go: {
-        version: 'go1.22.0', versionSource: 'buildinfo', buildInfo: null, pclntab: null, functions: [], modules: [],
-        packages: ['main', 'net/http/pprof', 'expvar', 'fmt'].map((path) =>
-          ({ path, class: 'std' as const, functionCount: 1, size: 1, module: null })),
+        version: 'go1.22.0',
+        versionSource: 'buildinfo',
+        buildInfo: null,
+        pclntab: null,
+        functions: [],
+        modules: [],
+        packages: ['main', 'net/http/pprof', 'expvar', 'fmt'].map((path) => ({
+          path,
+          class: 'std' as const,
+          functionCount: 1,
+          size: 1,
+          module: null,
+        })),
       },
     });
     const { findings } = run(syntheticExe(new Uint8Array(0)), report);
@@ -126,7 +169,13 @@ describe('risky packages and libc portability', () => {
 
   it('a musl-linked binary runs on Alpine but not on CentOS 7', () => {
     const exe = syntheticExe(new Uint8Array(0), {
-      linkage: { interpreter: '/lib/ld-musl-x86_64.so.1', needed: ['libc.musl-x86_64.so.1'], rpath: [], runpath: [], versionsNeeded: [] },
+      linkage: {
+        interpreter: '/lib/ld-musl-x86_64.so.1',
+        needed: ['libc.musl-x86_64.so.1'],
+        rpath: [],
+        runpath: [],
+        versionsNeeded: [],
+      },
     });
     const { verdicts } = run(exe);
     expect(verdictOf(verdicts, 'alpine')?.status).toBe('pass');

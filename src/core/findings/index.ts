@@ -18,8 +18,17 @@ export type { FindingsInput } from './finding';
 
 /** Every rule, in the order their findings are listed before sorting by severity. */
 export const RULES: readonly Rule[] = [
-  secretsRule, ldflagsRule, buildPathsRule, internalHostsRule, emailsRule, vcsRule,
-  residueRule, trimpathRule, hardeningRule, riskyPackagesRule, portabilityRule,
+  secretsRule,
+  ldflagsRule,
+  buildPathsRule,
+  internalHostsRule,
+  emailsRule,
+  vcsRule,
+  residueRule,
+  trimpathRule,
+  hardeningRule,
+  riskyPackagesRule,
+  portabilityRule,
 ];
 
 /** Runs every rule over the analysed file; findings come back most severe first, verdicts in rule order. */

@@ -35,7 +35,8 @@ function occurrences(needle: string): [number, number][] {
 function pointsAt(finding: Finding, item: Planted): boolean {
   const places = occurrences(item.needle);
   return finding.evidence.some((e) =>
-    e.offset !== null ? places.some(([from, to]) => e.offset! >= from && e.offset! < to) : e.value.includes(item.value));
+    e.offset !== null ? places.some(([from, to]) => e.offset! >= from && e.offset! < to) : e.value.includes(item.value),
+  );
 }
 
 function caught(item: Planted): boolean {
@@ -48,11 +49,27 @@ describe('planted values in leaky-linux-amd64', () => {
     expect(planted.find((p) => p.name === 'awsAccessKeyID')?.value).toBe('AKIAFAKEFAKEFAKE7EXA');
   });
 
-  const kinds = ['secret.aws-access-key-id', 'secret.aws-secret-access-key', 'secret.google-api-key',
-    'secret.azure-storage-key', 'secret.github-token', 'secret.gitlab-token', 'secret.slack-token',
-    'secret.slack-webhook', 'secret.stripe-key', 'secret.private-key', 'secret.jwt', 'secret.url-credentials',
-    'secret.generic', 'leak.internal-host', 'leak.email', 'leak.ldflags-x', 'leak.build-path', 'leak.username',
-    'leak.vcs'];
+  const kinds = [
+    'secret.aws-access-key-id',
+    'secret.aws-secret-access-key',
+    'secret.google-api-key',
+    'secret.azure-storage-key',
+    'secret.github-token',
+    'secret.gitlab-token',
+    'secret.slack-token',
+    'secret.slack-webhook',
+    'secret.stripe-key',
+    'secret.private-key',
+    'secret.jwt',
+    'secret.url-credentials',
+    'secret.generic',
+    'leak.internal-host',
+    'leak.email',
+    'leak.ldflags-x',
+    'leak.build-path',
+    'leak.username',
+    'leak.vcs',
+  ];
   for (const rule of kinds) {
     it(`catches every value planted for ${rule}`, () => {
       const items = planted.filter((p) => p.rule === rule);
@@ -60,7 +77,6 @@ describe('planted values in leaky-linux-amd64', () => {
       for (const item of items) expect(caught(item), `${item.name} → ${rule}`).toBe(true);
     });
   }
-
 });
 
 describe('what the leaky findings show', () => {
@@ -90,7 +106,6 @@ describe('what the leaky findings show', () => {
       }
     }
   });
-
 });
 
 describe('leaky-linux-amd64 strings and scores', () => {
@@ -110,8 +125,11 @@ describe('leaky-linux-amd64 strings and scores', () => {
     const precision = truePositives.length / detections.length;
     const missed = planted.filter((p) => !caught(p)).map((p) => p.name);
     const extra = detections.filter((f) => !truePositives.includes(f)).map((f) => `${f.id} ${f.evidence[0]?.value}`);
-    console.log(`leaky-linux-amd64: recall ${recalled.length}/${planted.length} = ${recall.toFixed(3)}, ` +
-      `precision ${truePositives.length}/${detections.length} = ${precision.toFixed(3)}`, { missed, extra });
+    console.log(
+      `leaky-linux-amd64: recall ${recalled.length}/${planted.length} = ${recall.toFixed(3)}, ` +
+        `precision ${truePositives.length}/${detections.length} = ${precision.toFixed(3)}`,
+      { missed, extra },
+    );
     expect(recall).toBe(1);
     expect(precision).toBeGreaterThanOrEqual(0.95);
   });

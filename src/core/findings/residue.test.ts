@@ -3,7 +3,6 @@ import { fixture, truth } from '../../../test/fixtures';
 import type { Finding } from '../report/types';
 import { analyzeFixture } from './testing/fixture-report';
 
-
 /** Section name → size, from `readelf -SW`. */
 function readelfSizes(name: string): Map<string, number> {
   const sizes = new Map<string, number>();
@@ -40,7 +39,6 @@ describe('residue', async () => {
       expect(byId(findings, 'residue.dwarf')).toBeUndefined();
     });
   }
-
 });
 
 describe('trimpath and build IDs', () => {
@@ -52,7 +50,12 @@ describe('trimpath and build IDs', () => {
     expect(byId(plain, 'build.no-trimpath')?.severity).toBe('low');
     const untrimmed = byId(plain, 'residue.untrimmed-paths');
     expect(untrimmed?.remediation).toContain('-trimpath');
-    const files = new Set(truth('linux-amd64.funcs.tsv').split('\n').map((l) => l.split('\t')[3]).filter((f) => f?.startsWith('/')));
+    const files = new Set(
+      truth('linux-amd64.funcs.tsv')
+        .split('\n')
+        .map((l) => l.split('\t')[3])
+        .filter((f) => f?.startsWith('/')),
+    );
     expect(untrimmed?.description).toContain(`${files.size} source files`);
   });
 
@@ -68,7 +71,12 @@ describe('trimpath and build IDs', () => {
 
   it('the Go build ID comes out as readelf -n prints it', async () => {
     const hexBytes = /GO BUILDID\s+description data: ([0-9a-f ]+)/.exec(truth('linux-amd64.readelf-n.txt'))![1]!;
-    const goId = String.fromCharCode(...hexBytes.trim().split(' ').map((b) => parseInt(b, 16)));
+    const goId = String.fromCharCode(
+      ...hexBytes
+        .trim()
+        .split(' ')
+        .map((b) => parseInt(b, 16)),
+    );
     const values = byId(await findingsOf('linux-amd64'), 'residue.build-id')?.evidence.map((e) => e.value);
     expect(values?.some((v) => v.includes(goId))).toBe(true);
   });

@@ -6,7 +6,8 @@ import { looksSecret, parseXFlags, splitFlags } from './rules/ldflags';
 import { bareReport, stringsOf } from './testing/synthetic-exe';
 
 function findingsFor(values: string[]): Finding[] {
-  return analyzeFindings({ exe: null, file: new Uint8Array(0), report: bareReport(), strings: stringsOf(values) }).findings;
+  return analyzeFindings({ exe: null, file: new Uint8Array(0), report: bareReport(), strings: stringsOf(values) })
+    .findings;
 }
 
 describe('maskSecret', () => {
@@ -23,13 +24,22 @@ describe('maskSecret', () => {
 
 describe('-ldflags -X parsing', () => {
   it('splits quoted fields as cmd/go does', () => {
-    expect(splitFlags(`-s -w -X 'main.a=b c' -X "main.d=e"`)).toEqual(['-s', '-w', '-X', 'main.a=b c', '-X', 'main.d=e']);
+    expect(splitFlags(`-s -w -X 'main.a=b c' -X "main.d=e"`)).toEqual([
+      '-s',
+      '-w',
+      '-X',
+      'main.a=b c',
+      '-X',
+      'main.d=e',
+    ]);
   });
 
   it('reads every spelling of -X', () => {
     const flags = `"-X main.a=1 -X=main.b=2 --X main.c=3 -X 'main.d=four five' -s"`;
     expect(parseXFlags(flags)).toEqual([
-      { name: 'main.a', value: '1' }, { name: 'main.b', value: '2' }, { name: 'main.c', value: '3' },
+      { name: 'main.a', value: '1' },
+      { name: 'main.b', value: '2' },
+      { name: 'main.c', value: '3' },
       { name: 'main.d', value: 'four five' },
     ]);
   });
@@ -45,20 +55,41 @@ describe('-ldflags -X parsing', () => {
 describe('secret rules on text', () => {
   it('leaves Go runtime and placeholder text alone', () => {
     const quiet = findingsFor([
-      'password=%s', 'token=${TOKEN}', 'postgres://user:password@localhost/db', 'api_key=changeme',
-      'secret=abcdefghijklmnop', 'AKIAIOSFODNN7EXAMPLEX', 'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
-      '-----BEGIN RSA PRIVATE KEY-----', 'x509.localhost', 'runtime: bad pointer in frame',
+      'password=%s',
+      'token=${TOKEN}',
+      'postgres://user:password@localhost/db',
+      'api_key=changeme',
+      'secret=abcdefghijklmnop',
+      'AKIAIOSFODNN7EXAMPLEX',
+      'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+      '-----BEGIN RSA PRIVATE KEY-----',
+      'x509.localhost',
+      'runtime: bad pointer in frame',
     ]);
     expect(quiet.filter((f) => f.kind === 'secret')).toEqual([]);
   });
 
   it('accepts an ASIA key, a rk_live key and a credentialed URL with a real-looking password', () => {
-    const found = findingsFor(['ASIAFAKEFAKEFAKEFAKE', 'rk_live_FAKEfakeFAKEfakeFAKEfake', 'ftp://ops:S3cr3t-Pw@files.example.com/']);
-    expect(found.map((f) => f.id).sort()).toEqual(['secret.aws-access-key-id', 'secret.stripe-key', 'secret.url-credentials']);
+    const found = findingsFor([
+      'ASIAFAKEFAKEFAKEFAKE',
+      'rk_live_FAKEfakeFAKEfakeFAKEfake',
+      'ftp://ops:S3cr3t-Pw@files.example.com/',
+    ]);
+    expect(found.map((f) => f.id).sort()).toEqual([
+      'secret.aws-access-key-id',
+      'secret.stripe-key',
+      'secret.url-credentials',
+    ]);
   });
 
   it('finds single-label URL hosts and private addresses, not CIDR ranges or package paths', () => {
-    const found = findingsFor(['http://jenkins:8080/job', '192.168.1.20', '10.0.0.0/8', 'go.itab.internal/abi', 'a 172.31.255.1 b']);
+    const found = findingsFor([
+      'http://jenkins:8080/job',
+      '192.168.1.20',
+      '10.0.0.0/8',
+      'go.itab.internal/abi',
+      'a 172.31.255.1 b',
+    ]);
     const hosts = found.filter((f) => f.id === 'leak.internal-host').map((f) => f.evidence[0]?.value);
     expect(hosts.sort()).toEqual(['172.31.255.1', '192.168.1.20', 'jenkins']);
   });

@@ -9,7 +9,12 @@ describe('shannonEntropy', () => {
 
   it('is log2 of the number of equally frequent values, whatever the length', () => {
     expect(shannonEntropy(Uint8Array.from({ length: 256 }, (_, i) => i))).toBeCloseTo(8, 10);
-    expect(shannonEntropy(Uint8Array.from({ length: 1027 }, (_, i) => (i < 1024 ? i % 4 : [0, 1, 2][i - 1024]!)))).toBeCloseTo(2, 2);
-    expect(shannonEntropy(new Uint8Array([0, 1, 0]))).toBeCloseTo(-(2 / 3) * Math.log2(2 / 3) - (1 / 3) * Math.log2(1 / 3), 12);
+    expect(
+      shannonEntropy(Uint8Array.from({ length: 1027 }, (_, i) => (i < 1024 ? i % 4 : [0, 1, 2][i - 1024]!))),
+    ).toBeCloseTo(2, 2);
+    expect(shannonEntropy(new Uint8Array([0, 1, 0]))).toBeCloseTo(
+      -(2 / 3) * Math.log2(2 / 3) - (1 / 3) * Math.log2(1 / 3),
+      12,
+    );
   });
 });

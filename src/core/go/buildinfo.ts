@@ -4,7 +4,13 @@ import { ByteReader, decodeUtf8, hex } from '../io/reader';
 import type { GoBuildInfo } from '../report/types';
 import { parseModinfo, type Modinfo } from './modinfo';
 import {
-  fileRegion, mappedRegion, namedSectionRegion, offsetInFile, regionReader, sectionRegion, type Region,
+  fileRegion,
+  mappedRegion,
+  namedSectionRegion,
+  offsetInFile,
+  regionReader,
+  sectionRegion,
+  type Region,
 } from './regions';
 import { bytesOf, eachMatch, findBytes } from './search';
 
@@ -56,25 +62,37 @@ function headerRegions(exe: Exe | null, file: Uint8Array): Region[] {
 /** ELF/Mach-O: the first writable, non-executable segment; PE: the first initialized, writable data section. */
 function writableDataRegion(exe: Exe, file: Uint8Array): Region | null {
   if (exe.format === 'pe') {
-    const section = exe.sections.find((s) => s.address !== 0 && s.size !== 0 && s.kind === 'data' &&
-      s.flags.includes('W') && !s.flags.includes('X'));
+    const section = exe.sections.find(
+      (s) => s.address !== 0 && s.size !== 0 && s.kind === 'data' && s.flags.includes('W') && !s.flags.includes('X'),
+    );
     return section ? sectionRegion(exe, section, file) : null;
   }
-  const segment = exe.segments.find((s) => s.fileSize > 0 && s.writable && !s.executable &&
-    (exe.format !== 'elf' || s.type === 'LOAD'));
+  const segment = exe.segments.find(
+    (s) => s.fileSize > 0 && s.writable && !s.executable && (exe.format !== 'elf' || s.type === 'LOAD'),
+  );
   return segment ? mappedRegion(exe, segment.type || 'segment', segment.address, segment.fileSize, file) : null;
 }
 
 /** The first 16-aligned header in the regions, with the region it was found in. */
 function findHeader(exe: Exe | null, file: Uint8Array): { region: Region; at: number } | null {
   for (const region of headerRegions(exe, file)) {
-    const at = eachMatch(region.data, BUILDINFO_MAGIC, HEADER_ALIGN, (start) => start + HEADER_SIZE <= region.data.length);
+    const at = eachMatch(
+      region.data,
+      BUILDINFO_MAGIC,
+      HEADER_ALIGN,
+      (start) => start + HEADER_SIZE <= region.data.length,
+    );
     if (at >= 0) return { region, at };
   }
   return null;
 }
 
-function readInlineString(reader: ByteReader, offset: number, max: number, what: string): { piece: Piece; next: number } {
+function readInlineString(
+  reader: ByteReader,
+  offset: number,
+  max: number,
+  what: string,
+): { piece: Piece; next: number } {
   const { value: length, next } = reader.uvarint(offset);
   if (length > max || !reader.has(next, length)) {
     throw new FormatError(offset, `${what} length ${length} at ${hex(offset)} is larger than the data holding it`);
@@ -94,7 +112,8 @@ interface PointerLayout {
 /** Pointer format (Go ≤ 1.17): a {data, len} string header at a virtual address. */
 function readPointedString(layout: PointerLayout, address: number, max: number, what: string): Piece {
   const { exe, ptrSize, headerOffset } = layout;
-  if (!exe) throw new FormatError(headerOffset, `${what}: pointer-format build info needs the executable's address map`);
+  if (!exe)
+    throw new FormatError(headerOffset, `${what}: pointer-format build info needs the executable's address map`);
   const header = exe.readAt(address, 2 * ptrSize);
   if (!header || header.length < 2 * ptrSize) {
     throw new FormatError(headerOffset, `${what}: string header at address ${hex(address)} is not mapped`);
@@ -128,13 +147,15 @@ function readHeaderStrings(exe: Exe | null, file: Uint8Array, region: Region, at
       modinfo: () => readInlineString(reader, version.next, MAX_MODINFO_LEN, 'module info').piece,
     };
   }
-  if (ptrSize !== 4 && ptrSize !== 8) throw new FormatError(start + 14, `build info pointer size ${ptrSize} is not 4 or 8`);
+  if (ptrSize !== 4 && ptrSize !== 8)
+    throw new FormatError(start + 14, `build info pointer size ${ptrSize} is not 4 or 8`);
   const littleEndian = (flags & FLAG_BIG_ENDIAN) === 0;
   const pointers = reader.withEndian(littleEndian);
   const layout: PointerLayout = { exe, file, ptrSize, littleEndian, headerOffset: start };
   return {
     version: readPointedString(layout, pointers.word(start + 16, ptrSize), MAX_VERSION_LEN, 'Go version'),
-    modinfo: () => readPointedString(layout, pointers.word(start + 16 + ptrSize, ptrSize), MAX_MODINFO_LEN, 'module info'),
+    modinfo: () =>
+      readPointedString(layout, pointers.word(start + 16 + ptrSize, ptrSize), MAX_MODINFO_LEN, 'module info'),
   };
 }
 
@@ -152,8 +173,12 @@ function unframe(modinfo: Piece): Piece | null {
   };
 }
 
-function fromHeader(exe: Exe | null, file: Uint8Array, found: { region: Region; at: number },
-  diagnostics: Diagnostic[]): BuildInfoResult | null {
+function fromHeader(
+  exe: Exe | null,
+  file: Uint8Array,
+  found: { region: Region; at: number },
+  diagnostics: Diagnostic[],
+): BuildInfoResult | null {
   const strings = readHeaderStrings(exe, file, found.region, found.at);
   const version = decodeUtf8(strings.version.bytes);
   if (version === '') return null; // GO-FORMATS §1: an empty version means this is not Go build info
@@ -192,7 +217,11 @@ export function carveModinfo(file: Uint8Array): BuildInfoResult | null {
  * Reads build info: the header when there is one, else the carved module text; null when neither exists.
  * A malformed header becomes a diagnostic and carving is tried; a malformed carved text throws FormatError.
  */
-export function readBuildInfo(exe: Exe | null, file: Uint8Array, diagnostics: Diagnostic[] = []): BuildInfoResult | null {
+export function readBuildInfo(
+  exe: Exe | null,
+  file: Uint8Array,
+  diagnostics: Diagnostic[] = [],
+): BuildInfoResult | null {
   const found = findHeader(exe, file);
   if (found) {
     try {

@@ -38,7 +38,10 @@ function damaged(mutate: (bytes: Uint8Array, view: DataView) => void): Outcome {
 }
 
 function messages(outcome: Outcome, source: string): string {
-  return outcome.diagnostics.filter((d) => d.source === source).map((d) => d.message).join('\n');
+  return outcome.diagnostics
+    .filter((d) => d.source === source)
+    .map((d) => d.message)
+    .join('\n');
 }
 
 /** pclntab header word i (after the magic word) of this 64-bit table; 1.18 layout: nfunc, nfiles, textStart, … */
@@ -47,7 +50,9 @@ const INLINE_VERSION = 32;
 
 describe('damaged build info', () => {
   it('flipped magic: the module text is carved from runtime.modinfo, the version found elsewhere', () => {
-    const outcome = damaged((bytes) => { bytes[buildInfoAt]! ^= 0xff; });
+    const outcome = damaged((bytes) => {
+      bytes[buildInfoAt]! ^= 0xff;
+    });
     expect(outcome.go!.buildInfo).toMatchObject({ source: 'carved', path: 'example.com/hello' });
     expect(outcome.go!.version).toBe('go1.19.8');
     expect(outcome.go!.versionSource).toBe('strings');
@@ -73,7 +78,9 @@ describe('damaged build info', () => {
   });
 
   it('a varint that never ends', () => {
-    const outcome = damaged((bytes) => bytes.fill(0xff, buildInfoAt + INLINE_VERSION, buildInfoAt + INLINE_VERSION + 16));
+    const outcome = damaged((bytes) =>
+      bytes.fill(0xff, buildInfoAt + INLINE_VERSION, buildInfoAt + INLINE_VERSION + 16),
+    );
     expect(messages(outcome, 'buildinfo')).toMatch(/varint .* longer than 8 bytes/);
     expect(outcome.go!.buildInfo!.source).toBe('carved');
   });
@@ -90,7 +97,9 @@ describe('damaged build info', () => {
 
 describe('damaged pclntab', () => {
   it('flipped magic: diagnostic, no functions, build info intact', () => {
-    const outcome = damaged((bytes) => { bytes[pclntabAt]! ^= 0xff; });
+    const outcome = damaged((bytes) => {
+      bytes[pclntabAt]! ^= 0xff;
+    });
     expect(messages(outcome, 'pclntab')).toMatch(/unknown pclntab magic/);
     expect(outcome.go!.pclntab).toBeNull();
     expect(outcome.go!.functions).toEqual([]);
@@ -109,7 +118,6 @@ describe('damaged pclntab', () => {
     const outcome = damaged((_, view) => view.setBigUint64(headerWord(3), 0x7fffffffn, true));
     expect(messages(outcome, 'pclntab')).toMatch(/out of order or out of bounds/);
   });
-
 });
 
 describe('damaged pclntab records', () => {

@@ -63,10 +63,14 @@ describe('esbuild (Go 1.26, stripped, no build-info header)', () => {
     expect(info.source).toBe('carved');
     expect(info.path).toBe(MODINFO_FROM_STRINGS[0]!.split('\t')[1]);
     expect(info.main).toEqual({ path: 'github.com/evanw/esbuild', version: '(devel)', sum: '' });
-    expect(info.deps).toEqual([{
-      path: 'golang.org/x/sys', version: 'v0.0.0-20220715151400-c0bba94af5f8',
-      sum: 'h1:0A+M6Uqn+Eje4kHMK80dtF3JCXC4ykBgQG4Fe06QRhQ=', replace: null,
-    }]);
+    expect(info.deps).toEqual([
+      {
+        path: 'golang.org/x/sys',
+        version: 'v0.0.0-20220715151400-c0bba94af5f8',
+        sum: 'h1:0A+M6Uqn+Eje4kHMK80dtF3JCXC4ykBgQG4Fe06QRhQ=',
+        replace: null,
+      },
+    ]);
     const settings = MODINFO_FROM_STRINGS.filter((l) => l.startsWith('build\t')).map((l) => {
       const [key, ...value] = l.slice('build\t'.length).split('=');
       return { key: key!, value: value.join('=') };
@@ -79,14 +83,15 @@ describe('esbuild (Go 1.26, stripped, no build-info header)', () => {
     expect(go.versionSource).toBe('strings');
     expect(go.pclntab).toMatchObject({ magic: '0xfffffff1', goVersionRange: '1.20+', offset: PCLNTAB_OFFSET });
   });
-
 });
 
 describe('esbuild functions, packages and modules', () => {
   it('places every function inside .text (entries from moduledata.text, since the header says 0)', () => {
     const entries = go.functions.map((f) => parseInt(f.entry, 16));
     expect(entries[0]).toBe(TEXT_START);
-    const outside = go.functions.filter((f, i) => entries[i]! < TEXT_START || entries[i]! + f.size > TEXT_START + TEXT_SIZE);
+    const outside = go.functions.filter(
+      (f, i) => entries[i]! < TEXT_START || entries[i]! + f.size > TEXT_START + TEXT_SIZE,
+    );
     const unordered = entries.filter((entry, i) => i > 0 && entry < entries[i - 1]!);
     expect(outside).toEqual([]);
     expect(unordered).toEqual([]);
@@ -102,7 +107,9 @@ describe('esbuild functions, packages and modules', () => {
     expect(names).toContain('runtime.main');
     expect(names.some((n) => n.startsWith('github.com/evanw/esbuild/internal/js_parser.'))).toBe(true);
     // -trimpath: source files are module-relative.
-    expect(go.functions.find((f) => f.name === 'main.main')!.file).toMatch(/^github\.com\/evanw\/esbuild\/cmd\/esbuild\//);
+    expect(go.functions.find((f) => f.name === 'main.main')!.file).toMatch(
+      /^github\.com\/evanw\/esbuild\/cmd\/esbuild\//,
+    );
   });
 
   it('groups packages into the main module, golang.org/x/sys and std', () => {
@@ -114,7 +121,9 @@ describe('esbuild functions, packages and modules', () => {
     const classOf = (path: string): string | undefined => go.packages.find((p) => p.path === path)?.class;
     expect(classOf('github.com/evanw/esbuild/internal/js_parser')).toBe('main');
     expect(classOf('golang.org/x/sys/unix')).toBe('third-party');
-    for (const pkg of go.packages.filter((p) => /^(internal\/runtime\/|crypto\/internal\/fips140|iter$|unique$|weak$)/.test(p.path))) {
+    for (const pkg of go.packages.filter((p) =>
+      /^(internal\/runtime\/|crypto\/internal\/fips140|iter$|unique$|weak$)/.test(p.path),
+    )) {
       expect(pkg.class, pkg.path).toBe('std');
     }
     const total = go.functions.reduce((sum, f) => sum + f.size, 0);

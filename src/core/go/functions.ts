@@ -175,7 +175,9 @@ export function readFunctions(table: Pclntab, textStart: number, diagnostics: Di
   }
   if (failures > MAX_FUNCTION_DIAGNOSTICS) {
     diagnostics.push({
-      level: 'warning', source: 'pclntab', offset: table.functab,
+      level: 'warning',
+      source: 'pclntab',
+      offset: table.functab,
       message: `${failures} of ${table.nfunc} function records could not be read`,
     });
   }

@@ -68,29 +68,47 @@ function withFlips(flips: { at: number; mask: number }[], run: () => void): void
     for (const { at, mask } of flips) bytes[at]! ^= mask;
     run();
   } finally {
-    flips.forEach(({ at }, i) => { bytes[at] = saved[i]!; });
+    flips.forEach(({ at }, i) => {
+      bytes[at] = saved[i]!;
+    });
   }
 }
 
-const flip = (start: () => number, size: () => number) => fc.record({
-  at: fc.nat().map((n) => start() + (n % size())),
-  mask: fc.integer({ min: 1, max: 255 }),
-});
+const flip = (start: () => number, size: () => number) =>
+  fc.record({
+    at: fc.nat().map((n) => start() + (n % size())),
+    mask: fc.integer({ min: 1, max: 255 }),
+  });
 
 describe('fuzz (seed 42)', () => {
   it('flips in the pclntab: header, function table and records, pc data', () => {
     // Half the flips land in the first 512 bytes (header, start of the name table), half anywhere in the table.
-    const near = flip(() => pclntab.offset, () => 512);
-    const anywhere = flip(() => pclntab.offset, () => pclntab.size);
-    fc.assert(fc.property(fc.array(fc.oneof(near, anywhere), { minLength: 1, maxLength: 8 }), (flips) => {
-      withFlips(flips, checkTableAt);
-    }), fuzzOptions(200));
+    const near = flip(
+      () => pclntab.offset,
+      () => 512,
+    );
+    const anywhere = flip(
+      () => pclntab.offset,
+      () => pclntab.size,
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(near, anywhere), { minLength: 1, maxLength: 8 }), (flips) => {
+        withFlips(flips, checkTableAt);
+      }),
+      fuzzOptions(200),
+    );
   });
 
   it('flips in the build info header and module text', () => {
-    const inHeader = flip(() => buildInfo.offset, () => buildInfo.size);
-    fc.assert(fc.property(fc.array(inHeader, { minLength: 1, maxLength: 8 }), (flips) => {
-      withFlips(flips, checkBuildInfoScan);
-    }), fuzzOptions(200));
+    const inHeader = flip(
+      () => buildInfo.offset,
+      () => buildInfo.size,
+    );
+    fc.assert(
+      fc.property(fc.array(inHeader, { minLength: 1, maxLength: 8 }), (flips) => {
+        withFlips(flips, checkBuildInfoScan);
+      }),
+      fuzzOptions(200),
+    );
   });
 });

@@ -24,8 +24,11 @@ function tableFunctions(table: Pclntab | null, exe: Exe, file: Uint8Array, diagn
   const textStart = resolveTextStart(table, exe, file);
   if (textStart.source === 'unknown') {
     diagnostics.push({
-      level: 'warning', source: 'pclntab', offset: table.fileOffset,
-      message: 'text start unknown (no header value, runtime.text symbol, moduledata or text section): entries are offsets',
+      level: 'warning',
+      source: 'pclntab',
+      offset: table.fileOffset,
+      message:
+        'text start unknown (no header value, runtime.text symbol, moduledata or text section): entries are offsets',
     });
   }
   return readFunctions(table, textStart.address, diagnostics);
@@ -34,8 +37,11 @@ function tableFunctions(table: Pclntab | null, exe: Exe, file: Uint8Array, diagn
 function pclntabSummary(table: Pclntab | null): GoReport['pclntab'] {
   if (!table) return null;
   return {
-    magic: hexAddress(table.layout.magic), offset: table.fileOffset, functionCount: table.nfunc,
-    fileCount: table.nfiles, goVersionRange: table.layout.goVersions,
+    magic: hexAddress(table.layout.magic),
+    offset: table.fileOffset,
+    functionCount: table.nfunc,
+    fileCount: table.nfiles,
+    goVersionRange: table.layout.goVersions,
   };
 }
 
@@ -47,18 +53,31 @@ function pclntabSummary(table: Pclntab | null): GoReport['pclntab'] {
  */
 export function analyzeGo(exe: Exe, file: Uint8Array): { go: GoReport | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const build = guarded<BuildInfoResult | null>('buildinfo', diagnostics, () => readBuildInfo(exe, file, diagnostics), null);
+  const build = guarded<BuildInfoResult | null>(
+    'buildinfo',
+    diagnostics,
+    () => readBuildInfo(exe, file, diagnostics),
+    null,
+  );
   const table = guarded<Pclntab | null>('pclntab', diagnostics, () => findPclntab(exe, file, diagnostics), null);
   if (!build && !table) return { go: null, diagnostics };
 
   const found = guarded('pclntab', diagnostics, () => tableFunctions(table, exe, file, diagnostics), []);
   const band = narrowBand(table?.layout.goVersions ?? null, exe);
-  const { version, source } = guarded('version', diagnostics,
-    () => resolveGoVersion(build?.version ?? null, band, exe, file), { version: null, source: null });
+  const { version, source } = guarded(
+    'version',
+    diagnostics,
+    () => resolveGoVersion(build?.version ?? null, band, exe, file),
+    { version: null, source: null },
+  );
   const buildInfo = build?.info ?? null;
   const mainModule = buildInfo?.main?.path ?? null;
   const functions: GoFunction[] = found.map((fn) => ({
-    name: fn.name, entry: hexAddress(fn.entry), size: fn.size, file: fn.file, package: packageOf(fn.name),
+    name: fn.name,
+    entry: hexAddress(fn.entry),
+    size: fn.size,
+    file: fn.file,
+    package: packageOf(fn.name),
   }));
   const { modules, packages } = summarizeModules(summarizePackages(functions, mainModule), buildInfo, version);
   return {

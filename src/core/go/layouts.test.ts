@@ -30,12 +30,25 @@ function withPrefix(table: Uint8Array, prefix = 0x200): Uint8Array {
 describe('pclntab version table', () => {
   it('has one layout per magic, each with its release band', () => {
     expect(PCLNTAB_LAYOUTS.map((l) => [l.magic.toString(16), l.goVersions])).toEqual([
-      ['fffffffb', '1.2-1.15'], ['fffffffa', '1.16-1.17'], ['fffffff0', '1.18-1.19'], ['fffffff1', '1.20+'],
+      ['fffffffb', '1.2-1.15'],
+      ['fffffffa', '1.16-1.17'],
+      ['fffffff0', '1.18-1.19'],
+      ['fffffff1', '1.20+'],
     ]);
   });
 
-  const cases = PCLNTAB_LAYOUTS.flatMap((layout) => ([[8, true], [4, false], [4, true], [8, false]] as const)
-    .map(([ptrSize, le]) => [layout.magic.toString(16), layout.magic, ptrSize, le] as [string, number, 4 | 8, boolean]));
+  const cases = PCLNTAB_LAYOUTS.flatMap((layout) =>
+    (
+      [
+        [8, true],
+        [4, false],
+        [4, true],
+        [8, false],
+      ] as const
+    ).map(
+      ([ptrSize, le]) => [layout.magic.toString(16), layout.magic, ptrSize, le] as [string, number, 4 | 8, boolean],
+    ),
+  );
 
   it.each(cases)('magic %s, %i-byte pointers, little-endian %s: scanned and read back', (_, magic, ptrSize, le) => {
     const bytes = withPrefix(buildPclntab(spec(magic, ptrSize, le)));
@@ -53,7 +66,13 @@ describe('text start when the header has none (Go 1.26)', () => {
   const table = buildPclntab({ ...spec(0xfffffff1, 8, true), headerTextStart: 0 });
   const bytes = withPrefix(table, 0x1000);
   const tableAddress = 0x800000;
-  const rodata = { name: '.gopclntab', kind: 'rodata' as const, address: tableAddress, offset: 0x1000, size: table.length };
+  const rodata = {
+    name: '.gopclntab',
+    kind: 'rodata' as const,
+    address: tableAddress,
+    offset: 0x1000,
+    size: table.length,
+  };
 
   it('uses runtime.text when there are symbols', () => {
     const exe = fakeExe(bytes, [rodata], { symbols: [{ name: 'runtime.text', address: 0x401000 }] });
@@ -69,8 +88,16 @@ describe('text start when the header has none (Go 1.26)', () => {
     const words = new Array<number>(24).fill(0);
     const at = (offset: number): number => tableAddress + offset - found.start;
     words[0] = tableAddress;
-    [[1, found.funcname], [4, found.cutab], [7, found.filetab], [10, found.pctab], [13, found.functab], [16, found.functab]]
-      .forEach(([word, offset]) => { words[word!] = at(offset!); });
+    [
+      [1, found.funcname],
+      [4, found.cutab],
+      [7, found.filetab],
+      [10, found.pctab],
+      [13, found.functab],
+      [16, found.functab],
+    ].forEach(([word, offset]) => {
+      words[word!] = at(offset!);
+    });
     words[17] = found.nfunc + 1;
     words[22] = 0x401000;
     const module = new ByteWriter(true);
@@ -78,8 +105,18 @@ describe('text start when the header has none (Go 1.26)', () => {
     const data = new Uint8Array(bytes.length + 0x200);
     data.set(bytes);
     data.set(module.toBytes(), bytes.length + 0x40);
-    const dataSection = { name: '.go.module', kind: 'data' as const, address: 0x900000, offset: bytes.length, size: 0x200 };
-    const exe = fakeExe(data, [rodata, dataSection, { name: '.text', kind: 'code', address: 0x400000, offset: 0, size: 0x800 }]);
+    const dataSection = {
+      name: '.go.module',
+      kind: 'data' as const,
+      address: 0x900000,
+      offset: bytes.length,
+      size: 0x200,
+    };
+    const exe = fakeExe(data, [
+      rodata,
+      dataSection,
+      { name: '.text', kind: 'code', address: 0x400000, offset: 0, size: 0x800 },
+    ]);
     expect(resolveTextStart(findPclntab(exe, data)!, exe, data)).toEqual({ address: 0x401000, source: 'moduledata' });
   });
 
@@ -113,7 +150,10 @@ describe('pointer-format build info (Go ≤ 1.17)', () => {
     return out.toBytes();
   }
 
-  it.each([[8, true], [4, false]] as [4 | 8, boolean][])('%i-byte pointers, little-endian %s', (ptrSize, le) => {
+  it.each([
+    [8, true],
+    [4, false],
+  ] as [4 | 8, boolean][])('%i-byte pointers, little-endian %s', (ptrSize, le) => {
     const bytes = pointerFormat(ptrSize, le);
     const exe = fakeExe(bytes, [{ name: '.data', kind: 'data', address: 0x500000, offset: 0, size: bytes.length }]);
     const result = readBuildInfo(exe, bytes);

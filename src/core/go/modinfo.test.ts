@@ -8,33 +8,46 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('parseModinfo', () => {
   it('reads path, mod, dep, replacement and build lines', () => {
-    const info = parseModinfo(text([
-      'path\texample.com/cmd/tool',
-      'mod\texample.com\tv1.2.3\th1:main=',
-      'dep\tgolang.org/x/sys\tv0.1.0\th1:sys=',
-      'dep\texample.com/lib\tv0.0.1',
-      '=>\t../lib\t(devel)\t',
-      'build\t-compiler=gc',
-      'build\tCGO_ENABLED=0',
-      '',
-    ].join('\n')), 0);
+    const info = parseModinfo(
+      text(
+        [
+          'path\texample.com/cmd/tool',
+          'mod\texample.com\tv1.2.3\th1:main=',
+          'dep\tgolang.org/x/sys\tv0.1.0\th1:sys=',
+          'dep\texample.com/lib\tv0.0.1',
+          '=>\t../lib\t(devel)\t',
+          'build\t-compiler=gc',
+          'build\tCGO_ENABLED=0',
+          '',
+        ].join('\n'),
+      ),
+      0,
+    );
     expect(info.path).toBe('example.com/cmd/tool');
     expect(info.main).toEqual({ path: 'example.com', version: 'v1.2.3', sum: 'h1:main=' });
     expect(info.deps).toEqual([
       { path: 'golang.org/x/sys', version: 'v0.1.0', sum: 'h1:sys=', replace: null },
       { path: 'example.com/lib', version: 'v0.0.1', sum: '', replace: { path: '../lib', version: '(devel)', sum: '' } },
     ]);
-    expect(info.settings).toEqual([{ key: '-compiler', value: 'gc' }, { key: 'CGO_ENABLED', value: '0' }]);
+    expect(info.settings).toEqual([
+      { key: '-compiler', value: 'gc' },
+      { key: 'CGO_ENABLED', value: '0' },
+    ]);
   });
 
   it('unquotes quoted keys and values', () => {
-    const info = parseModinfo(text([
-      'build\t-ldflags="-X main.version=1.2.3 -s"',
-      'build\t"key with space"=`raw "value"`',
-      'build\t-gcflags="a\\tb\\x41\\u00e9\\101"',
-      'build\tempty=',
-      '',
-    ].join('\n')), 0);
+    const info = parseModinfo(
+      text(
+        [
+          'build\t-ldflags="-X main.version=1.2.3 -s"',
+          'build\t"key with space"=`raw "value"`',
+          'build\t-gcflags="a\\tb\\x41\\u00e9\\101"',
+          'build\tempty=',
+          '',
+        ].join('\n'),
+      ),
+      0,
+    );
     expect(info.settings).toEqual([
       { key: '-ldflags', value: '-X main.version=1.2.3 -s' },
       { key: 'key with space', value: 'raw "value"' },
@@ -47,7 +60,6 @@ describe('parseModinfo', () => {
     const info = parseModinfo(text('go\tgo1.22\nfoo\tbar\npath\ta/b\npath\tnot/ended'), 0);
     expect(info.path).toBe('a/b');
   });
-
 });
 
 describe('parseModinfo errors', () => {

@@ -39,7 +39,8 @@ function parseKey(text: string): { key: string; rest: string } {
     const length = quotedPrefixLength(text);
     if (length < 0) throw new LineError('invalid quoted key in build line');
     if (length === text.length) throw new LineError("build line missing '=' after quoted key");
-    if (text[length] !== '=') throw new LineError(`unexpected character after quoted key: ${JSON.stringify(text[length])}`);
+    if (text[length] !== '=')
+      throw new LineError(`unexpected character after quoted key: ${JSON.stringify(text[length])}`);
     return { key: unquoteGo(text.slice(0, length))!, rest: text.slice(length + 1) };
   }
   const equals = text.indexOf('=');
@@ -112,7 +113,10 @@ export function parseModinfo(bytes: Uint8Array, fileOffset: number): Modinfo {
       parseLine(state, decodeUtf8(bytes.subarray(lineStart, newline)));
     } catch (error) {
       if (!(error instanceof LineError)) throw error;
-      throw new FormatError(fileOffset + lineStart, `could not parse Go build info: line ${lineNumber}: ${error.message}`);
+      throw new FormatError(
+        fileOffset + lineStart,
+        `could not parse Go build info: line ${lineNumber}: ${error.message}`,
+      );
     }
     lineStart = newline + 1;
   }

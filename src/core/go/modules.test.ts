@@ -41,11 +41,19 @@ const FUNCTIONS = [
 describe('summarizeModules', () => {
   it('assigns packages to recorded modules by longest prefix, std as one entry, the rest inferred', () => {
     const buildInfo: GoBuildInfo = {
-      path: 'github.com/evanw/esbuild/cmd/esbuild', source: 'carved', offset: 0, settings: [],
+      path: 'github.com/evanw/esbuild/cmd/esbuild',
+      source: 'carved',
+      offset: 0,
+      settings: [],
       main: { path: 'github.com/evanw/esbuild', version: '(devel)', sum: '' },
       deps: [
         { path: 'golang.org/x/sys', version: 'v0.1.0', sum: 'h1:x', replace: null },
-        { path: 'golang.org/x/text', version: 'v0.2.0', sum: 'h1:y', replace: { path: '../text', version: '', sum: '' } },
+        {
+          path: 'golang.org/x/text',
+          version: 'v0.2.0',
+          sum: 'h1:y',
+          replace: { path: '../text', version: '', sum: '' },
+        },
       ],
     };
     const main = buildInfo.main!.path;

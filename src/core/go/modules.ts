@@ -55,8 +55,13 @@ export function inferModulePath(packagePath: string): string {
   return parts.slice(0, Math.min(count, parts.length)).join('/');
 }
 
-function newSummary(path: string, origin: GoModuleSummary['origin'], version = '', sum = '',
-  replace: GoModuleSummary['replace'] = null): GoModuleSummary {
+function newSummary(
+  path: string,
+  origin: GoModuleSummary['origin'],
+  version = '',
+  sum = '',
+  replace: GoModuleSummary['replace'] = null,
+): GoModuleSummary {
   return { path, version, sum, replace, origin, packages: [], size: 0 };
 }
 
@@ -85,7 +90,10 @@ class ModuleTable {
   std: GoModuleSummary | null = null;
   unknownMain: GoModuleSummary | null = null;
 
-  constructor(buildInfo: GoBuildInfo | null, private readonly goVersion: string | null) {
+  constructor(
+    buildInfo: GoBuildInfo | null,
+    private readonly goVersion: string | null,
+  ) {
     this.recorded = recordedModules(buildInfo);
   }
 
@@ -95,9 +103,10 @@ class ModuleTable {
       return this.std;
     }
     // Package main's symbols say "main", whatever its import path: it belongs to the main module.
-    const match = pkg.path === 'main'
-      ? this.recorded.find((m) => m.origin === 'main') ?? null
-      : longestMatch(this.recorded, unvendor(pkg.path));
+    const match =
+      pkg.path === 'main'
+        ? (this.recorded.find((m) => m.origin === 'main') ?? null)
+        : longestMatch(this.recorded, unvendor(pkg.path));
     if (match) return match;
     if (pkg.class === 'main') {
       this.unknownMain ??= newSummary(UNKNOWN_MAIN_MODULE, 'main');
@@ -123,8 +132,11 @@ class ModuleTable {
 }
 
 /** Module summaries, and the packages with their `module` filled in. */
-export function summarizeModules(packages: GoPackage[], buildInfo: GoBuildInfo | null,
-  goVersion: string | null): { modules: GoModuleSummary[]; packages: GoPackage[] } {
+export function summarizeModules(
+  packages: GoPackage[],
+  buildInfo: GoBuildInfo | null,
+  goVersion: string | null,
+): { modules: GoModuleSummary[]; packages: GoPackage[] } {
   const table = new ModuleTable(buildInfo, goVersion);
   const withModules = packages.map((pkg) => {
     const module = table.moduleFor(pkg);

@@ -54,7 +54,7 @@ describe('classifyPackage', () => {
     expect(classifyPackage(path)).toBe(expected);
   });
 
-  it('puts the main module\'s packages with main, even when its path has no dot', () => {
+  it("puts the main module's packages with main, even when its path has no dot", () => {
     expect(classifyPackage('github.com/evanw/esbuild/internal/js_parser', 'github.com/evanw/esbuild')).toBe('main');
     expect(classifyPackage('github.com/evanw/esbuild-plugins', 'github.com/evanw/esbuild')).toBe('third-party');
     expect(classifyPackage('hello/util', 'hello')).toBe('main');

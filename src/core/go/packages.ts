@@ -93,8 +93,10 @@ export function classifyPackage(path: string, mainModule: string | null = null):
  * Per-package function count and bytes, largest first; `module` is filled in by modules.ts. A function's
  * `package`, when given, saves working it out again.
  */
-export function summarizePackages(functions: { name: string; size: number; package?: string }[],
-  mainModule: string | null = null): GoPackage[] {
+export function summarizePackages(
+  functions: { name: string; size: number; package?: string }[],
+  mainModule: string | null = null,
+): GoPackage[] {
   const byPath = new Map<string, GoPackage>();
   for (const fn of functions) {
     const path = fn.package ?? packageOf(fn.name);

@@ -43,7 +43,8 @@ function gosymShift(name: string): number {
   if (base === null) return 0;
   if (name.startsWith('windows-')) return base;
   if (name.startsWith('darwin-')) {
-    const sections = (JSON.parse(truth(`${name}.dump.json`)) as { sections: { name: string; address: number }[] }).sections;
+    const sections = (JSON.parse(truth(`${name}.dump.json`)) as { sections: { name: string; address: number }[] })
+      .sections;
     return base - sections.find((s) => s.name === '__TEXT,__text')!.address;
   }
   return base - readelfSection(name, '.text')!.address;
@@ -63,7 +64,12 @@ describe('functions against debug/gosym', () => {
 
   it.each(WITH_GOSYM)('%s: names, entries, sizes and files equal', (name) => {
     const shift = gosymShift(name);
-    const expected = gosymFuncs(name).map((f) => ({ name: f.name, entry: f.entry + shift, size: f.size, file: f.file }));
+    const expected = gosymFuncs(name).map((f) => ({
+      name: f.name,
+      entry: f.entry + shift,
+      size: f.size,
+      file: f.file,
+    }));
     const actual = parsed.get(name)!.functions.map((f) => ({ ...f, file: f.file ?? '' }));
     expect(actual.length).toBe(expected.length);
     expect(actual).toEqual(expected);
@@ -103,7 +109,10 @@ function normalizedNmSymbols(name: string): string[] {
 
 describe('functions against go tool nm', () => {
   it.each(WITH_NM)('%s: every Go text symbol, at its address', (name) => {
-    const actual = parsed.get(name)!.functions.map((f) => `${f.entry.toString(16)} ${f.name}`).sort();
+    const actual = parsed
+      .get(name)!
+      .functions.map((f) => `${f.entry.toString(16)} ${f.name}`)
+      .sort();
     expect(actual).toEqual(normalizedNmSymbols(name));
   });
 });
@@ -111,8 +120,9 @@ describe('functions against go tool nm', () => {
 describe('location and text start', () => {
   it('finds .gopclntab where readelf puts it, and the relro-named one in the PIE build', () => {
     expect(parsed.get('linux-amd64')!.table.fileOffset).toBe(readelfSection('linux-amd64', '.gopclntab')!.offset);
-    expect(parsed.get('linux-amd64-pie')!.table.fileOffset)
-      .toBe(readelfSection('linux-amd64-pie', '.data.rel.ro.gopclntab')!.offset);
+    expect(parsed.get('linux-amd64-pie')!.table.fileOffset).toBe(
+      readelfSection('linux-amd64-pie', '.data.rel.ro.gopclntab')!.offset,
+    );
   });
 
   it('finds the same table by magic scan alone', () => {

@@ -3,7 +3,13 @@ import { diagnosticFrom, FormatError, type Diagnostic } from '../io/errors';
 import { MAX_FILES, MAX_FUNCS } from '../io/limits';
 import { ByteReader, hex } from '../io/reader';
 import {
-  addressOfFileOffset, fileRegion, mappedRegion, namedSectionRegion, regionReader, sectionRegion, type Region,
+  addressOfFileOffset,
+  fileRegion,
+  mappedRegion,
+  namedSectionRegion,
+  regionReader,
+  sectionRegion,
+  type Region,
 } from './regions';
 import { eachMatchOf } from './search';
 
@@ -76,7 +82,10 @@ function functabSize(table: Pick<Pclntab, 'layout' | 'ptrSize' | 'nfunc'>): numb
 }
 
 /** Where the sub-tables start, as offsets into the reader. */
-type TableOffsets = Pick<Pclntab, 'funcname' | 'cutab' | 'filetab' | 'pctab' | 'functab' | 'funcBase' | 'nfiles' | 'textStart'>;
+type TableOffsets = Pick<
+  Pclntab,
+  'funcname' | 'cutab' | 'filetab' | 'pctab' | 'functab' | 'funcBase' | 'nfiles' | 'textStart'
+>;
 type ParsedTable = Omit<Pclntab, 'fileOffset' | 'address'>;
 
 /** 1.16+: pointer-sized header words after nfunc, each offset relative to the table start. */
@@ -85,8 +94,14 @@ function headerOffsets(reader: ByteReader, start: number, layout: PclntabLayout,
   layout.fields.forEach((field, i) => words.set(field, reader.word(start + 8 + (i + 1) * ptrSize, ptrSize)));
   const at = (field: HeaderField): number => start + words.get(field)!;
   return {
-    funcname: at('funcname'), cutab: at('cutab'), filetab: at('filetab'), pctab: at('pctab'), functab: at('functab'),
-    funcBase: at('functab'), nfiles: words.get('nfiles')!, textStart: words.get('textStart') ?? 0,
+    funcname: at('funcname'),
+    cutab: at('cutab'),
+    filetab: at('filetab'),
+    pctab: at('pctab'),
+    functab: at('functab'),
+    funcBase: at('functab'),
+    nfiles: words.get('nfiles')!,
+    textStart: words.get('textStart') ?? 0,
   };
 }
 
@@ -108,15 +123,21 @@ export function parsePclntab(reader: ByteReader, start: number, end: number): Pa
   if (!layout) throw new FormatError(start, `unknown pclntab magic ${hex(magicLE)} at ${hex(start)}`);
   const minLC = table.u8(start + 6);
   const ptrSize = table.u8(start + 7);
-  if (table.u8(start + 4) !== 0 || table.u8(start + 5) !== 0 || !MIN_LC_VALUES.includes(minLC) ||
-    (ptrSize !== 4 && ptrSize !== 8)) {
+  if (
+    table.u8(start + 4) !== 0 ||
+    table.u8(start + 5) !== 0 ||
+    !MIN_LC_VALUES.includes(minLC) ||
+    (ptrSize !== 4 && ptrSize !== 8)
+  ) {
     throw new FormatError(start, `pclntab header at ${hex(start)} has bad padding, quantum or pointer size`);
   }
   const nfunc = table.word(start + 8, ptrSize);
-  if (nfunc === 0 || nfunc > MAX_FUNCS) throw new FormatError(start + 8, `pclntab function count ${nfunc} is out of range`);
-  const offsets = layout.fields.length === 0
-    ? legacyOffsets(table, start, ptrSize, nfunc)
-    : headerOffsets(table, start, layout, ptrSize);
+  if (nfunc === 0 || nfunc > MAX_FUNCS)
+    throw new FormatError(start + 8, `pclntab function count ${nfunc} is out of range`);
+  const offsets =
+    layout.fields.length === 0
+      ? legacyOffsets(table, start, ptrSize, nfunc)
+      : headerOffsets(table, start, layout, ptrSize);
   const parsed: ParsedTable = { layout, reader: table, start, minLC, ptrSize, nfunc, ...offsets };
   checkOffsets(parsed, end);
   return parsed;
@@ -125,7 +146,8 @@ export function parsePclntab(reader: ByteReader, start: number, end: number): Pa
 function checkOffsets(table: ParsedTable, end: number): void {
   const { start, funcname, cutab, filetab, pctab, functab } = table;
   // The linker writes the sub-tables in this order and panics otherwise; the 1.2 layout has only the file table.
-  const ordered = table.layout.fields.length === 0 ? [start, filetab] : [start, funcname, cutab, filetab, pctab, functab];
+  const ordered =
+    table.layout.fields.length === 0 ? [start, filetab] : [start, funcname, cutab, filetab, pctab, functab];
   for (let i = 1; i < ordered.length; i++) {
     if (ordered[i]! <= ordered[i - 1]! || ordered[i]! >= end) {
       throw new FormatError(start, `pclntab table offsets at ${hex(start)} are out of order or out of bounds`);
@@ -145,7 +167,8 @@ function checkFirstEntries(table: ParsedTable): void {
   const entryAt = (i: number): number => reader.word(functab + 2 * i * width, width);
   const count = Math.min(table.nfunc, VALIDATE_ENTRIES);
   for (let i = 1; i <= count; i++) {
-    if (entryAt(i) < entryAt(i - 1)) throw new FormatError(functab, `pclntab entries at ${hex(functab)} are not sorted`);
+    if (entryAt(i) < entryAt(i - 1))
+      throw new FormatError(functab, `pclntab entries at ${hex(functab)} are not sorted`);
   }
   const funcOffset = table.funcBase + reader.word(functab + width, width);
   if (reader.word(funcOffset, width) !== entryAt(0)) {
@@ -172,11 +195,13 @@ function symbolRegion(exe: Exe | null, file: Uint8Array): Region | null {
 }
 
 /** Per layout: magic + two zero bytes in both byte orders (both anchor on the magic's low byte). */
-const MAGIC_NEEDLES = PCLNTAB_LAYOUTS.map((layout) => [true, false].map((littleEndian) => {
-  const needle = new Uint8Array(6);
-  new DataView(needle.buffer).setUint32(0, layout.magic, littleEndian);
-  return needle;
-}));
+const MAGIC_NEEDLES = PCLNTAB_LAYOUTS.map((layout) =>
+  [true, false].map((littleEndian) => {
+    const needle = new Uint8Array(6);
+    new DataView(needle.buffer).setUint32(0, layout.magic, littleEndian);
+    return needle;
+  }),
+);
 
 /** Quantum and pointer size, checked before a full parse: code is full of magic-like immediates. */
 function plausibleHeader(data: Uint8Array, at: number): boolean {

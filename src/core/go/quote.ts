@@ -7,7 +7,15 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 
 const SIMPLE_ESCAPES: Record<string, number> = {
-  a: 0x07, b: 0x08, f: 0x0c, n: 0x0a, r: 0x0d, t: 0x09, v: 0x0b, '\\': 0x5c, '"': 0x22,
+  a: 0x07,
+  b: 0x08,
+  f: 0x0c,
+  n: 0x0a,
+  r: 0x0d,
+  t: 0x09,
+  v: 0x0b,
+  '\\': 0x5c,
+  '"': 0x22,
 };
 
 /** Digits and radix of the numeric escapes, keyed by the letter after the backslash. */

@@ -55,7 +55,11 @@ export function mappedRegion(exe: Exe, name: string, address: number, size: numb
  * the region's end and `base` is the region's file offset, so every FormatError carries a true file offset;
  * otherwise the reader covers the region alone and `base` is 0.
  */
-export function regionReader(region: Region, file: Uint8Array, littleEndian = true): { reader: ByteReader; base: number } {
+export function regionReader(
+  region: Region,
+  file: Uint8Array,
+  littleEndian = true,
+): { reader: ByteReader; base: number } {
   if (region.fileOffset >= 0) {
     const bytes = file.subarray(0, region.fileOffset + region.data.length);
     return { reader: new ByteReader(bytes, littleEndian), base: region.fileOffset };

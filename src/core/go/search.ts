@@ -44,8 +44,12 @@ export function eachMatch(hay: Uint8Array, needle: Uint8Array, align: number, vi
  * The same for several needles that share their anchor byte value (a magic in both byte orders): one pass over
  * the bytes serves them all. Matches come in ascending order of the anchor's position.
  */
-export function eachMatchOf(hay: Uint8Array, needles: readonly Uint8Array[], align: number,
-  visit: (at: number, needle: number) => boolean): number {
+export function eachMatchOf(
+  hay: Uint8Array,
+  needles: readonly Uint8Array[],
+  align: number,
+  visit: (at: number, needle: number) => boolean,
+): number {
   const anchors = needles.map(anchorIndex);
   const anchorByte = needles[0]![anchors[0]!]!;
   if (needles.some((needle, i) => needle[anchors[i]!] !== anchorByte)) {

@@ -46,8 +46,12 @@ function moduledataText(reader: ByteReader, at: number, table: Pclntab, tableAdd
   if (!reader.has(at, MD_WORDS * size)) return null;
   const word = (i: number): number => reader.word(at + i * size, size);
   const pointsAt = (i: number, offset: number): boolean => word(i) === tableAddress + (offset - table.start);
-  const matches = pointsAt(MD_FUNCNAME, table.funcname) && pointsAt(MD_CUTAB, table.cutab) &&
-    pointsAt(MD_FILETAB, table.filetab) && pointsAt(MD_PCTAB, table.pctab) && pointsAt(MD_FTAB, table.functab) &&
+  const matches =
+    pointsAt(MD_FUNCNAME, table.funcname) &&
+    pointsAt(MD_CUTAB, table.cutab) &&
+    pointsAt(MD_FILETAB, table.filetab) &&
+    pointsAt(MD_PCTAB, table.pctab) &&
+    pointsAt(MD_FTAB, table.functab) &&
     word(MD_FTAB + 1) === table.nfunc + 1;
   const text = matches ? word(MD_TEXT) : 0;
   return text !== 0 ? text : null;
@@ -74,10 +78,12 @@ function searchModuledata(region: Region, table: Pclntab, tableAddress: number):
 function fromModuledata(exe: Exe | null, file: Uint8Array, table: Pclntab): number | null {
   if (!exe || table.address === null) return null;
   const named = namedSectionRegion(exe, MODULE_SECTION_NAMES, file);
-  const regions = named ? [named] : exe.sections
-    .filter((s) => s.kind === 'data')
-    .map((s) => sectionRegion(exe, s, file))
-    .filter((r): r is Region => r !== null);
+  const regions = named
+    ? [named]
+    : exe.sections
+        .filter((s) => s.kind === 'data')
+        .map((s) => sectionRegion(exe, s, file))
+        .filter((r): r is Region => r !== null);
   for (const region of regions) {
     const text = searchModuledata(region, table, table.address);
     if (text !== null) return text;

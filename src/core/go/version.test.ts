@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../test/fixtures';
-import { bandBounds, narrowBand, pickVersion, resolveGoVersion, versionCandidates, versionFromStrings, versionFromSymbol } from './version';
+import {
+  bandBounds,
+  narrowBand,
+  pickVersion,
+  resolveGoVersion,
+  versionCandidates,
+  versionFromStrings,
+  versionFromSymbol,
+} from './version';
 import { exeOf } from './testing/exes';
 import { fakeExe } from './testing/fake-exe';
 
@@ -15,7 +23,9 @@ describe('version candidates', () => {
 
   it('keeps a whole devel or experiment version string', () => {
     const bytes = latin1('\0go1.25-20250209-RC00 cl/724970549 +ff27d270c9 X:fieldtrack,boringcrypto\0');
-    expect(pickVersion(versionCandidates(bytes), '1.20+')).toBe('go1.25-20250209-RC00 cl/724970549 +ff27d270c9 X:fieldtrack,boringcrypto');
+    expect(pickVersion(versionCandidates(bytes), '1.20+')).toBe(
+      'go1.25-20250209-RC00 cl/724970549 +ff27d270c9 X:fieldtrack,boringcrypto',
+    );
   });
 
   it('drops candidates outside the pclntab band, and words that only contain go1.', () => {
@@ -30,7 +40,7 @@ describe('version candidates', () => {
     expect(pickVersion(versionCandidates(latin1('x go1.21rc2 y go1.21.10 ')), null)).toBe('go1.21.10');
   });
 
-  it('narrows 1.20+ to 1.26+ when Go 1.26\'s .go.module section is there', () => {
+  it("narrows 1.20+ to 1.26+ when Go 1.26's .go.module section is there", () => {
     const section = (name: string) => ({ name, kind: 'data' as const, address: 0x1000, offset: 0, size: 16 });
     expect(narrowBand('1.20+', fakeExe(new Uint8Array(16), [section('.go.module')]))).toBe('1.26+');
     expect(narrowBand('1.20+', fakeExe(new Uint8Array(16), [section('.data')]))).toBe('1.20+');

@@ -98,9 +98,14 @@ export function pickVersion(candidates: Candidate[], band: string | null): strin
     if (seen) seen.count++;
     else tally.set(candidate.value, { candidate, count: 1 });
   }
-  const ranked = [...tally.values()].sort((a, b) => b.candidate.score - a.candidate.score || b.count - a.count ||
-    b.candidate.minor - a.candidate.minor || b.candidate.stage[0] - a.candidate.stage[0] ||
-    b.candidate.stage[1] - a.candidate.stage[1]);
+  const ranked = [...tally.values()].sort(
+    (a, b) =>
+      b.candidate.score - a.candidate.score ||
+      b.count - a.count ||
+      b.candidate.minor - a.candidate.minor ||
+      b.candidate.stage[0] - a.candidate.stage[0] ||
+      b.candidate.stage[1] - a.candidate.stage[1],
+  );
   return ranked[0]?.candidate.value ?? null;
 }
 
@@ -141,8 +146,12 @@ export function narrowBand(band: string | null, exe: Exe | null): string | null 
 }
 
 /** The version and where it came from, best source first. */
-export function resolveGoVersion(buildVersion: string | null, band: string | null, exe: Exe | null,
-  file: Uint8Array): GoVersion {
+export function resolveGoVersion(
+  buildVersion: string | null,
+  band: string | null,
+  exe: Exe | null,
+  file: Uint8Array,
+): GoVersion {
   if (buildVersion) return { version: buildVersion, source: 'buildinfo' };
   const found = versionFromSymbol(exe) ?? versionFromStrings(exe, file, band);
   if (found) return { version: found, source: 'strings' };

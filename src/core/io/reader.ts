@@ -28,8 +28,13 @@ export class ByteReader {
 
   /** True when [offset, offset+size) lies inside the buffer. */
   has(offset: number, size: number): boolean {
-    return Number.isSafeInteger(offset) && Number.isSafeInteger(size) && offset >= 0 && size >= 0 &&
-      offset + size <= this.bytes.byteLength;
+    return (
+      Number.isSafeInteger(offset) &&
+      Number.isSafeInteger(size) &&
+      offset >= 0 &&
+      size >= 0 &&
+      offset + size <= this.bytes.byteLength
+    );
   }
 
   check(offset: number, size: number, what = 'data'): void {

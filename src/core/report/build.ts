@@ -72,9 +72,10 @@ export function fillFormat(report: Report, parsed: ParsedFile): Exe {
   report.bits = exe.bits;
   report.endian = exe.littleEndian ? 'little' : 'big';
   report.header = exe.header;
-  report.slices = parsed.container === 'macho-fat'
-    ? parsed.exes.map((e, i) => ({ arch: e.arch, offset: parsed.sliceOffsets[i] ?? 0 }))
-    : [];
+  report.slices =
+    parsed.container === 'macho-fat'
+      ? parsed.exes.map((e, i) => ({ arch: e.arch, offset: parsed.sliceOffsets[i] ?? 0 }))
+      : [];
   report.sections = reportSections(exe, sliceOffset);
   report.segments = reportSegments(exe, sliceOffset);
   report.symbols = {

@@ -31,7 +31,12 @@ export function exportFileName(report: Report, kind: ExportKind): string {
 }
 
 /** Renders a text export. Secrets stay masked in every one (the report holds only masked values). */
-export function renderTextExport(kind: Exclude<ExportKind, 'pdf'>, report: Report, generatedAt: string, extras?: ReportExtras): TextExport {
+export function renderTextExport(
+  kind: Exclude<ExportKind, 'pdf'>,
+  report: Report,
+  generatedAt: string,
+  extras?: ReportExtras,
+): TextExport {
   const text = (() => {
     switch (kind) {
       case 'json':

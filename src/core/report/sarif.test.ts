@@ -11,61 +11,112 @@ import { artifactUri, toSarif } from './sarif';
  * written from the spec (§3.13 sarifLog … §3.30 region): the properties it requires, the types and ranges of the
  * ones we emit, and no other properties on the objects we build, so a misspelled name fails.
  */
-const text = { type: 'object', required: ['text'], properties: { text: { type: 'string' } }, additionalProperties: false };
+const text = {
+  type: 'object',
+  required: ['text'],
+  properties: { text: { type: 'string' } },
+  additionalProperties: false,
+};
 const artifactLocation = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: { uri: { type: 'string', format: 'uri-reference' }, index: { type: 'integer', minimum: -1 } },
 };
 const location = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: {
     message: text,
     physicalLocation: {
-      type: 'object', additionalProperties: false, anyOf: [{ required: ['artifactLocation'] }],
+      type: 'object',
+      additionalProperties: false,
+      anyOf: [{ required: ['artifactLocation'] }],
       properties: {
         artifactLocation,
-        region: { type: 'object', minProperties: 1, additionalProperties: false, properties: { byteOffset: { type: 'integer', minimum: 0 } } },
+        region: {
+          type: 'object',
+          minProperties: 1,
+          additionalProperties: false,
+          properties: { byteOffset: { type: 'integer', minimum: 0 } },
+        },
       },
     },
   },
 };
 const rule = {
-  type: 'object', required: ['id'], additionalProperties: false,
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
   properties: {
-    id: { type: 'string' }, name: { type: 'string' }, shortDescription: text, fullDescription: text, help: text,
+    id: { type: 'string' },
+    name: { type: 'string' },
+    shortDescription: text,
+    fullDescription: text,
+    help: text,
     defaultConfiguration: { type: 'object', properties: { level: { enum: ['none', 'note', 'warning', 'error'] } } },
-    properties: { type: 'object', properties: { 'security-severity': { type: 'string', pattern: '^\\d+(\\.\\d+)?$' }, tags: { type: 'array', items: { type: 'string' }, uniqueItems: true } } },
+    properties: {
+      type: 'object',
+      properties: {
+        'security-severity': { type: 'string', pattern: '^\\d+(\\.\\d+)?$' },
+        tags: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      },
+    },
   },
 };
 const result = {
-  type: 'object', required: ['message'], additionalProperties: false,
+  type: 'object',
+  required: ['message'],
+  additionalProperties: false,
   properties: {
-    ruleId: { type: 'string' }, ruleIndex: { type: 'integer', minimum: -1 }, level: { enum: ['none', 'note', 'warning', 'error'] },
-    message: text, locations: { type: 'array', items: location }, properties: { type: 'object' },
+    ruleId: { type: 'string' },
+    ruleIndex: { type: 'integer', minimum: -1 },
+    level: { enum: ['none', 'note', 'warning', 'error'] },
+    message: text,
+    locations: { type: 'array', items: location },
+    properties: { type: 'object' },
   },
 };
 const SARIF_SUBSET = {
-  type: 'object', required: ['version', 'runs'], additionalProperties: false,
+  type: 'object',
+  required: ['version', 'runs'],
+  additionalProperties: false,
   properties: {
     $schema: { type: 'string', format: 'uri' },
     version: { const: '2.1.0' },
     runs: {
-      type: 'array', items: {
-        type: 'object', required: ['tool'], additionalProperties: false,
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['tool'],
+        additionalProperties: false,
         properties: {
           tool: {
-            type: 'object', required: ['driver'], additionalProperties: false,
+            type: 'object',
+            required: ['driver'],
+            additionalProperties: false,
             properties: {
               driver: {
-                type: 'object', required: ['name'], additionalProperties: false,
-                properties: { name: { type: 'string' }, version: { type: 'string' }, rules: { type: 'array', items: rule } },
+                type: 'object',
+                required: ['name'],
+                additionalProperties: false,
+                properties: {
+                  name: { type: 'string' },
+                  version: { type: 'string' },
+                  rules: { type: 'array', items: rule },
+                },
               },
             },
           },
           artifacts: {
-            type: 'array', items: {
-              type: 'object', additionalProperties: false,
-              properties: { location: artifactLocation, length: { type: 'integer', minimum: -1 }, hashes: { type: 'object' } },
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                location: artifactLocation,
+                length: { type: 'integer', minimum: -1 },
+                hashes: { type: 'object' },
+              },
             },
           },
           results: { type: 'array', items: result },
@@ -80,7 +131,15 @@ addFormats(ajv);
 const validate = ajv.compile(SARIF_SUBSET);
 
 interface SarifShape {
-  runs: { tool: { driver: { name: string; rules: { id: string; properties: { 'security-severity': string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { region?: { byteOffset: number } } }[] }[] }[];
+  runs: {
+    tool: { driver: { name: string; rules: { id: string; properties: { 'security-severity': string } }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: { physicalLocation: { region?: { byteOffset: number } } }[];
+    }[];
+  }[];
 }
 
 describe('toSarif', () => {
@@ -95,7 +154,9 @@ describe('toSarif', () => {
     for (const [i, finding] of report.findings.entries()) {
       const res = run.results[i]!;
       expect(run.tool.driver.rules[res.ruleIndex]!.id).toBe(finding.id);
-      expect(res.level).toBe({ critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' }[finding.severity]);
+      expect(res.level).toBe(
+        { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' }[finding.severity],
+      );
       const offset = finding.evidence.find((e) => e.offset !== null)?.offset;
       if (offset !== undefined) expect(res.locations[0]!.physicalLocation.region?.byteOffset).toBe(offset);
     }
@@ -111,7 +172,10 @@ describe('toSarif', () => {
   });
 
   it('the focused schema rejects what the spec forbids', () => {
-    const broken = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ level: 'warn', message: { text: 'm' } }] }] };
+    const broken = {
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'x' } }, results: [{ level: 'warn', message: { text: 'm' } }] }],
+    };
     expect(validate(broken)).toBe(false);
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
   });

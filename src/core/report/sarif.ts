@@ -2,18 +2,27 @@ import type { Finding, Report, Severity } from './types';
 
 /** SARIF 2.1.0 as published by OASIS (schema id of the errata 01 release). */
 export const SARIF_VERSION = '2.1.0';
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
 const LEVELS: Record<Severity, SarifLevel> = {
-  critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note',
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
 };
 
 // GitHub code scanning reads properties.security-severity as a CVSS-like score: ≥9 critical, ≥7 high, ≥4
 // medium, above 0 low.
 const SECURITY_SEVERITY: Record<Severity, string> = {
-  critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0',
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
 };
 
 /** Locations kept per result: code-scanning UIs show the first few and the rest is noise. */
@@ -27,7 +36,10 @@ export function artifactUri(name: string): string {
 }
 
 function mostSevere(findings: Finding[]): Severity {
-  return findings.reduce<Severity>((worst, f) => (RANK.indexOf(f.severity) < RANK.indexOf(worst) ? f.severity : worst), 'info');
+  return findings.reduce<Severity>(
+    (worst, f) => (RANK.indexOf(f.severity) < RANK.indexOf(worst) ? f.severity : worst),
+    'info',
+  );
 }
 
 function rulesOf(findings: Finding[]): { ids: string[]; rules: object[] } {
@@ -52,7 +64,10 @@ function rulesOf(findings: Finding[]): { ids: string[]; rules: object[] } {
 }
 
 function messageOf(finding: Finding): string {
-  const shown = finding.evidence.slice(0, 3).map((e) => e.value).filter(Boolean);
+  const shown = finding.evidence
+    .slice(0, 3)
+    .map((e) => e.value)
+    .filter(Boolean);
   const values = shown.length > 0 ? ` Evidence: ${shown.join('; ')}.` : '';
   return `${finding.title}: ${finding.description}${values}`;
 }
@@ -76,7 +91,11 @@ export function toSarif(report: Report): object {
     level: LEVELS[finding.severity],
     message: { text: messageOf(finding) },
     locations: locationsOf(finding, uri),
-    properties: { severity: finding.severity, kind: finding.kind, ...(finding.bytes !== undefined ? { bytes: finding.bytes } : {}) },
+    properties: {
+      severity: finding.severity,
+      kind: finding.kind,
+      ...(finding.bytes !== undefined ? { bytes: finding.bytes } : {}),
+    },
   }));
   const artifact = {
     location: { uri },
@@ -86,10 +105,12 @@ export function toSarif(report: Report): object {
   return {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
-    runs: [{
-      tool: { driver: { name: 'gobinscope', version: report.tool.version, rules } },
-      artifacts: [artifact],
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'gobinscope', version: report.tool.version, rules } },
+        artifacts: [artifact],
+        results,
+      },
+    ],
   };
 }

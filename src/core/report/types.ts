@@ -97,7 +97,13 @@ export interface GoReport {
   version: string | null;
   versionSource: 'buildinfo' | 'pclntab' | 'strings' | null;
   buildInfo: GoBuildInfo | null;
-  pclntab: { magic: HexAddress; offset: number; functionCount: number; fileCount: number; goVersionRange: string } | null;
+  pclntab: {
+    magic: HexAddress;
+    offset: number;
+    functionCount: number;
+    fileCount: number;
+    goVersionRange: string;
+  } | null;
   functions: GoFunction[];
   packages: GoPackage[];
   modules: GoModuleSummary[];

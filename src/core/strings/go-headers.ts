@@ -29,8 +29,8 @@ function targetsOf(exe: Exe, base: number): Target[] {
 
 function holderSections(exe: Exe): ExeSection[] {
   return exe.sections.filter(
-    (s) => (s.kind === 'data' || s.kind === 'rodata') && s.address > 0 && s.fileSize > 0 &&
-      !SKIPPED_SECTIONS.test(s.name),
+    (s) =>
+      (s.kind === 'data' || s.kind === 'rodata') && s.address > 0 && s.fileSize > 0 && !SKIPPED_SECTIONS.test(s.name),
   );
 }
 
@@ -65,8 +65,14 @@ export function collectGoSpans(exe: Exe, file: Uint8Array, base = 0): GoSpan[] {
   return spans;
 }
 
-function scanHolder(exe: Exe, data: Uint8Array, address: number, targets: Target[], file: Uint8Array,
-  spans: GoSpan[]): void {
+function scanHolder(
+  exe: Exe,
+  data: Uint8Array,
+  address: number,
+  targets: Target[],
+  file: Uint8Array,
+  spans: GoSpan[],
+): void {
   const wordSize = exe.bits === 64 ? 8 : 4;
   const little = exe.littleEndian;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);

@@ -36,7 +36,9 @@ export function extractStrings(exe: Exe | null, file: Uint8Array, options: Extra
   // Literals shorter than the minimum do not cut: Go packs many 2–5 byte literals together, and that run is what
   // `strings` shows and what a person searches for; the literals long enough to report come out whole.
   const goRuns = exe
-    ? chooseSpans(collectGoSpans(exe, file, base)).map((span) => goRun(span, file)).filter((run) => charCount(run) >= minLength)
+    ? chooseSpans(collectGoSpans(exe, file, base))
+        .map((span) => goRun(span, file))
+        .filter((run) => charCount(run) >= minLength)
     : [];
   const pieces: TextRun[] = [];
   // One more than the cap, so that going over it is noticed.
@@ -111,11 +113,18 @@ function cutRun(run: TextRun, spans: GoSpan[], file: Uint8Array, minLength: numb
   if (cursor < run.end) pushPiece(run, cursor, run.end, file, minLength, out);
 }
 
-function pushPiece(run: TextRun, start: number, end: number, file: Uint8Array, minLength: number,
-  out: TextRun[]): void {
-  const value = run.encoding === 'ascii'
-    ? run.value.slice(start - run.start, end - run.start)
-    : decodeUtf8(file.subarray(start, end));
+function pushPiece(
+  run: TextRun,
+  start: number,
+  end: number,
+  file: Uint8Array,
+  minLength: number,
+  out: TextRun[],
+): void {
+  const value =
+    run.encoding === 'ascii'
+      ? run.value.slice(start - run.start, end - run.start)
+      : decodeUtf8(file.subarray(start, end));
   const piece: TextRun = { start, end, value, encoding: run.encoding };
   if (charCount(piece) >= minLength) out.push(piece);
 }

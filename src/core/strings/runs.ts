@@ -15,7 +15,8 @@ function isPrintable(byte: number): boolean {
 /** Length of the well-formed UTF-8 sequence at `at` (2–4), or 0. Overlongs and surrogates are not text. */
 function utf8SequenceLength(file: Uint8Array, at: number): number {
   const lead = file[at]!;
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length =
+    lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
   if (length === 0 || at + length > file.length) return 0;
   const second = file[at + 1]!;
   const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;

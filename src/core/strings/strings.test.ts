@@ -36,11 +36,15 @@ function goLayout(literals: string[], bits: 32 | 64, littleEndian: boolean): Uin
 const LITERALS = ['jobs done!', 'AKIAFAKEFAKEFAKE7EXA', 'Egyptian_Hieroglyphs', 'grüße, welt'];
 
 describe('extractStrings on Go literal layouts', () => {
-  for (const [bits, little] of [[64, true], [32, false]] as const) {
+  for (const [bits, little] of [
+    [64, true],
+    [32, false],
+  ] as const) {
     it(`cuts Go's glued literals at their headers (${bits}-bit, ${little ? 'little' : 'big'}-endian)`, () => {
       const file = goLayout(LITERALS, bits, little);
       const exe = syntheticExe(file, {
-        bits, littleEndian: little,
+        bits,
+        littleEndian: little,
         sections: [section('.rodata', 'rodata', 0x1100, 0x100, 0x100), section('.data', 'data', 0x1200, 0x200, 0x100)],
       });
       const go = extractStrings(exe, file).filter((s) => s.encoding === 'go');
@@ -51,7 +55,6 @@ describe('extractStrings on Go literal layouts', () => {
       expect(merged[0]!.value).toBe(new TextDecoder().decode(text(LITERALS.join(''))));
     });
   }
-
 });
 
 describe('extractStrings on raw runs', () => {
@@ -82,14 +85,15 @@ describe('extractStrings on raw runs', () => {
     expect(found).toHaveLength(10);
     expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', source: 'strings' })]);
   });
-
 });
 
 describe('extractStrings against readelf and strings(1)', () => {
   it('names the section readelf gives for each offset', () => {
     const file = fixture('linux-amd64');
     const found = extractStrings(parseElf(file), file);
-    const rows = [...truth('linux-amd64.readelf-S.txt').matchAll(/\]\s+(\S+)\s+(\S+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+([0-9a-f]+)/g)]
+    const rows = [
+      ...truth('linux-amd64.readelf-S.txt').matchAll(/\]\s+(\S+)\s+(\S+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+([0-9a-f]+)/g),
+    ]
       .filter((m) => m[2] !== 'NOBITS')
       .map((m) => ({ name: m[1]!, start: parseInt(m[3]!, 16), end: parseInt(m[3]!, 16) + parseInt(m[4]!, 16) }));
     for (const s of found.filter((_, i) => i % 50 === 0)) {
@@ -100,14 +104,23 @@ describe('extractStrings against readelf and strings(1)', () => {
 
   it.skipIf(!existsSync('/usr/bin/strings'))('covers every string `strings -a -n 6` prints in .rodata', () => {
     const path = join(binDir, 'linux-amd64');
-    const rodata = /\.rodata\s+PROGBITS\s+[0-9a-f]+\s+([0-9a-f]+)\s+([0-9a-f]+)/.exec(truth('linux-amd64.readelf-S.txt'))!;
+    const rodata = /\.rodata\s+PROGBITS\s+[0-9a-f]+\s+([0-9a-f]+)\s+([0-9a-f]+)/.exec(
+      truth('linux-amd64.readelf-S.txt'),
+    )!;
     const [start, end] = [parseInt(rodata[1]!, 16), parseInt(rodata[1]!, 16) + parseInt(rodata[2]!, 16)];
-    const printed = execFileSync('/usr/bin/strings', ['-a', '-n', '6', '-t', 'd', path], { encoding: 'latin1', maxBuffer: 1 << 26 })
-      .split('\n').map((line) => /^\s*(\d+) (.*)$/.exec(line)).filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => ({ offset: Number(m[1]), length: m[2]!.length })).filter((s) => s.offset >= start && s.offset < end);
+    const printed = execFileSync('/usr/bin/strings', ['-a', '-n', '6', '-t', 'd', path], {
+      encoding: 'latin1',
+      maxBuffer: 1 << 26,
+    })
+      .split('\n')
+      .map((line) => /^\s*(\d+) (.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ offset: Number(m[1]), length: m[2]!.length }))
+      .filter((s) => s.offset >= start && s.offset < end);
     const file = fixture('linux-amd64');
     const covered = new Uint8Array(file.length);
-    for (const s of extractStrings(parseElf(file), file)) covered.fill(1, s.offset, s.offset + new TextEncoder().encode(s.value).length);
+    for (const s of extractStrings(parseElf(file), file))
+      covered.fill(1, s.offset, s.offset + new TextEncoder().encode(s.value).length);
     expect(printed.length).toBeGreaterThan(100);
     // Cutting at literal boundaries may drop pieces shorter than the minimum; nothing longer may go missing.
     for (const s of printed) {

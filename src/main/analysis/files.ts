@@ -46,7 +46,8 @@ export class FileRegistry {
       return ok({ kind: 'bytes', bytes: upload.bytes, name: upload.name });
     }
     const path = this.pathOf(source);
-    if (path === null) return fail('FORBIDDEN', 'Only files you dropped, picked or named on the command line can be analysed.');
+    if (path === null)
+      return fail('FORBIDDEN', 'Only files you dropped, picked or named on the command line can be analysed.');
     return ok({ kind: 'path', path, name: basename(path) });
   }
 

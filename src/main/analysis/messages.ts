@@ -3,7 +3,8 @@ import type { Result } from '../../common/result';
 import type { Report } from '../../core/report/types';
 
 /** One file for a worker: a path it reads read-only, or bytes it was handed (uploads). */
-export type WorkerInput = { kind: 'path'; path: string; name: string } | { kind: 'bytes'; bytes: Uint8Array; name: string };
+export type WorkerInput =
+  { kind: 'path'; path: string; name: string } | { kind: 'bytes'; bytes: Uint8Array; name: string };
 
 /** What the service asks a worker to do: open one or two files. */
 export interface WorkerRequest {

@@ -39,7 +39,10 @@ describe('AnalysisService with the real worker', () => {
     const service = new AnalysisService(pathToFileURL(builtWorker));
     const stages: string[] = [];
     const result = await service.run(
-      { jobId: 'real', inputs: [{ kind: 'path', path: resolve('test/fixtures/bin/linux-amd64'), name: 'linux-amd64' }] },
+      {
+        jobId: 'real',
+        inputs: [{ kind: 'path', path: resolve('test/fixtures/bin/linux-amd64'), name: 'linux-amd64' }],
+      },
       { progress: (p) => stages.push(p.stage), partial: () => undefined },
     );
     expect(result.ok && result.value.kind === 'binary' && result.value.analysis.report.format).toBe('elf');
@@ -49,7 +52,10 @@ describe('AnalysisService with the real worker', () => {
 
   it('cancels a running job', async () => {
     const service = new AnalysisService(pathToFileURL(builtWorker));
-    const running = service.run({ jobId: 'c', inputs: [{ kind: 'path', path: resolve('test/fixtures/bin/linux-amd64'), name: 'x' }] }, quiet);
+    const running = service.run(
+      { jobId: 'c', inputs: [{ kind: 'path', path: resolve('test/fixtures/bin/linux-amd64'), name: 'x' }] },
+      quiet,
+    );
     expect(service.cancel('c')).toBe(true);
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });

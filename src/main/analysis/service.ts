@@ -43,7 +43,13 @@ export class AnalysisService {
         else settle(message.result);
       });
       worker.on('error', (error) =>
-        settle(fail('WORKER_CRASHED', 'The analysis worker stopped unexpectedly; the app is fine, try again.', String(error))),
+        settle(
+          fail(
+            'WORKER_CRASHED',
+            'The analysis worker stopped unexpectedly; the app is fine, try again.',
+            String(error),
+          ),
+        ),
       );
       worker.on('exit', (code) =>
         settle(fail('WORKER_CRASHED', `The analysis worker exited (code ${code}) before finishing.`)),

@@ -10,7 +10,12 @@ import type { Report } from '../../core/report/types';
 import { printReportPdf } from './pdf';
 
 /** Renders an export and saves it where the user chooses; never next to the inspected file unless they pick it. */
-export async function saveExport(window: BrowserWindow | null, kind: ExportKind, report: Report, extras: ReportExtras | null): Promise<Result<ExportResult>> {
+export async function saveExport(
+  window: BrowserWindow | null,
+  kind: ExportKind,
+  report: Report,
+  extras: ReportExtras | null,
+): Promise<Result<ExportResult>> {
   const generatedAt = formatReportDate(new Date());
   const fileName = exportFileName(report, kind);
   const options = { defaultPath: fileName };
@@ -18,13 +23,19 @@ export async function saveExport(window: BrowserWindow | null, kind: ExportKind,
   if (target.canceled || !target.filePath) return ok({ fileName, mime: '', savedTo: null, download: null });
   try {
     if (kind === 'pdf') {
-      await writeFile(target.filePath, await printReportPdf(renderReportHtml(report, { generatedAt, extras: extras ?? undefined })));
+      await writeFile(
+        target.filePath,
+        await printReportPdf(renderReportHtml(report, { generatedAt, extras: extras ?? undefined })),
+      );
       return ok({ fileName, mime: 'application/pdf', savedTo: target.filePath, download: null });
     }
     const rendered = renderTextExport(kind, report, generatedAt, extras ?? undefined);
     await writeFile(target.filePath, rendered.text);
     return ok({ fileName, mime: rendered.mime, savedTo: target.filePath, download: null });
   } catch (error) {
-    return fail('EXPORT_FAILED', `The export could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      'EXPORT_FAILED',
+      `The export could not be written: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

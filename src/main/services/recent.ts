@@ -48,7 +48,10 @@ export class SettingsStore {
 
   addRecent(path: string): void {
     const rest = this.data.recent.filter((r) => r.path !== path);
-    this.data.recent = [{ path, name: basename(path), openedAt: new Date().toISOString() }, ...rest].slice(0, MAX_RECENT);
+    this.data.recent = [{ path, name: basename(path), openedAt: new Date().toISOString() }, ...rest].slice(
+      0,
+      MAX_RECENT,
+    );
     this.save();
   }
 

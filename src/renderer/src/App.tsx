@@ -42,21 +42,35 @@ function Workbench() {
   const [dragging, setDragging] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
 
-  const openFiles = useCallback(async (dropped: File[]) => {
-    const files = dropped.slice(0, 2);
-    if (files.length === 0) return;
-    const sources = [];
-    for (const file of files) {
-      const source = await api.sourceFor(file);
-      if (!source.ok) return;
-      sources.push(source.value);
-    }
-    void start(sources, files.map((f) => f.name).join(' + '), files.reduce((n, f) => n + f.size, 0));
-  }, [start]);
-  const openInitial = useCallback((files: InitialFile[]) => {
-    const chosen = files.slice(0, 2);
-    if (chosen.length > 0) void start(chosen.map((f) => f.source), chosen.map((f) => f.name).join(' + '));
-  }, [start]);
+  const openFiles = useCallback(
+    async (dropped: File[]) => {
+      const files = dropped.slice(0, 2);
+      if (files.length === 0) return;
+      const sources = [];
+      for (const file of files) {
+        const source = await api.sourceFor(file);
+        if (!source.ok) return;
+        sources.push(source.value);
+      }
+      void start(
+        sources,
+        files.map((f) => f.name).join(' + '),
+        files.reduce((n, f) => n + f.size, 0),
+      );
+    },
+    [start],
+  );
+  const openInitial = useCallback(
+    (files: InitialFile[]) => {
+      const chosen = files.slice(0, 2);
+      if (chosen.length > 0)
+        void start(
+          chosen.map((f) => f.source),
+          chosen.map((f) => f.name).join(' + '),
+        );
+    },
+    [start],
+  );
   const open = useCallback(async () => {
     if (!isDesktop) return pickerRef.current?.click();
     const picked = await api.invoke('files:pick', true);
@@ -93,34 +107,42 @@ function Workbench() {
 
   return (
     <div
-        className={`app${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
-        onDrop={onDrop}
-      >
-        <input
-          ref={pickerRef}
-          type="file"
-          hidden
-          aria-label="Choose a file"
-          multiple
-          onChange={(e) => void openFiles([...(e.target.files ?? [])])}
-        />
-        <main>
-          {state.kind === 'empty' && <DropZone onOpen={() => void open()} onRecent={(r) => void start([{ kind: 'path', path: r.path }], r.name)} />}
-          {state.kind === 'analysing' && (
-            <>
-              <Progress fileName={state.fileName} fileSize={state.fileSize} stage={state.stage} fraction={state.fraction} onCancel={cancel} />
-              {state.partial?.sections && <PartialSections report={state.partial} />}
-            </>
-          )}
-          {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
-          {state.kind === 'done' && <OutcomeView outcome={state.outcome} onExport={exportAs} />}
-        </main>
-      </div>
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={onDrop}
+    >
+      <input
+        ref={pickerRef}
+        type="file"
+        hidden
+        aria-label="Choose a file"
+        multiple
+        onChange={(e) => void openFiles([...(e.target.files ?? [])])}
+      />
+      <main>
+        {state.kind === 'empty' && (
+          <DropZone onOpen={() => void open()} onRecent={(r) => void start([{ kind: 'path', path: r.path }], r.name)} />
+        )}
+        {state.kind === 'analysing' && (
+          <>
+            <Progress
+              fileName={state.fileName}
+              fileSize={state.fileSize}
+              stage={state.stage}
+              fraction={state.fraction}
+              onCancel={cancel}
+            />
+            {state.partial?.sections && <PartialSections report={state.partial} />}
+          </>
+        )}
+        {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
+        {state.kind === 'done' && <OutcomeView outcome={state.outcome} onExport={exportAs} />}
+      </main>
+    </div>
   );
 }
 

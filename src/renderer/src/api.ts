@@ -33,7 +33,10 @@ function httpApi(): GobinscopeApi {
     },
     async sourceFor(file: File): Promise<Result<FileSource>> {
       try {
-        const response = await fetch(`${base}api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+        const response = await fetch(`${base}api/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          body: file,
+        });
         return (await response.json()) as Result<FileSource>;
       } catch (error) {
         return fail('UPLOAD_FAILED', `${file.name} could not be sent to the analysis service.`, String(error));

@@ -16,8 +16,7 @@ const NOT_A_PERSON = new Set(['Shared', 'Public', 'Default', 'All Users', 'Defau
 
 /** Paths that say something about the build machine: sources, the module cache, anything under a home. */
 function isBuildPath(path: string): boolean {
-  return SOURCE_FILE.test(path) || path.includes('/pkg/mod/') || path.includes('\\pkg\\mod\\') ||
-    USER_HOME.test(path);
+  return SOURCE_FILE.test(path) || path.includes('/pkg/mod/') || path.includes('\\pkg\\mod\\') || USER_HOME.test(path);
 }
 
 /** Absolute build paths from the strings and from the functions' source files, each once. */
@@ -64,11 +63,17 @@ function buildPathFinding(context: RuleContext, paths: SeenPath[], goRoot: strin
     const cache = /pkg[/\\]mod$/.test(directory) ? 'module cache (GOPATH)' : first.context;
     return evidenceAt(context, first.offset, directory, `${cache}; ${items.length} path(s)`);
   });
-  return makeFinding({
-    id: 'leak.build-path', kind: 'leak', severity: 'low', title: 'Absolute build paths',
-    description: `${byDirectory.size} build-machine directories are recorded in the binary (source files, module cache).`,
-    remediation: 'Build with -trimpath, which records module paths instead of file-system paths.',
-  }, evidence);
+  return makeFinding(
+    {
+      id: 'leak.build-path',
+      kind: 'leak',
+      severity: 'low',
+      title: 'Absolute build paths',
+      description: `${byDirectory.size} build-machine directories are recorded in the binary (source files, module cache).`,
+      remediation: 'Build with -trimpath, which records module paths instead of file-system paths.',
+    },
+    evidence,
+  );
 }
 
 function usernameOf(path: string): string | null {
@@ -83,11 +88,19 @@ function usernameFindings(context: RuleContext, paths: SeenPath[]): Finding[] {
     const user = usernameOf(p.path);
     return user ? [{ ...p, user }] : [];
   });
-  return [...groupBy(withUser, (p) => p.user)].map(([user, items]) => makeFinding({
-    id: 'leak.username', kind: 'leak', severity: 'low', title: 'User name in build paths',
-    description: `Paths under a home directory name the account "${user}" that built the binary.`,
-    remediation: 'Build with -trimpath, and build in CI or a container rather than in a personal home directory.',
-  }, items.map((p) => evidenceAt(context, p.offset, p.path, p.context))));
+  return [...groupBy(withUser, (p) => p.user)].map(([user, items]) =>
+    makeFinding(
+      {
+        id: 'leak.username',
+        kind: 'leak',
+        severity: 'low',
+        title: 'User name in build paths',
+        description: `Paths under a home directory name the account "${user}" that built the binary.`,
+        remediation: 'Build with -trimpath, and build in CI or a container rather than in a personal home directory.',
+      },
+      items.map((p) => evidenceAt(context, p.offset, p.path, p.context)),
+    ),
+  );
 }
 
 export const buildPathsRule: Rule = {

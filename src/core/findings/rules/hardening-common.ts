@@ -37,28 +37,57 @@ export function verdict(id: string, label: string, status: Verdict['status'], va
   return { id, group: 'hardening', label, status, value, reason };
 }
 
-function spec(id: string, severity: FindingSpec['severity'], title: string, description: string, remediation: string):
-  FindingSpec {
+function spec(
+  id: string,
+  severity: FindingSpec['severity'],
+  title: string,
+  description: string,
+  remediation: string,
+): FindingSpec {
   return { id, kind: 'hardening', severity, title, description, remediation };
 }
 
-export const NO_PIE = spec('hardening.no-pie', 'low', 'Not position-independent',
+export const NO_PIE = spec(
+  'hardening.no-pie',
+  'low',
+  'Not position-independent',
   'The executable loads at a fixed address, so ASLR cannot move its code and data.',
-  'Build with -buildmode=pie (the default on Windows, macOS and Android; opt-in on Linux).');
-export const NO_RELRO = spec('hardening.no-relro', 'low', 'No RELRO',
+  'Build with -buildmode=pie (the default on Windows, macOS and Android; opt-in on Linux).',
+);
+export const NO_RELRO = spec(
+  'hardening.no-relro',
+  'low',
+  'No RELRO',
   'Relocated data (GOT, init arrays) stays writable after start-up.',
-  'Build with -buildmode=pie, or link externally with -ldflags="-linkmode=external -extldflags=-Wl,-z,relro,-z,now".');
-export const EXEC_STACK = spec('hardening.execstack', 'high', 'Executable stack',
+  'Build with -buildmode=pie, or link externally with -ldflags="-linkmode=external -extldflags=-Wl,-z,relro,-z,now".',
+);
+export const EXEC_STACK = spec(
+  'hardening.execstack',
+  'high',
+  'Executable stack',
   'The stack is mapped executable, so a memory-corruption bug can run injected code.',
   'Find the object that asks for an executable stack (often hand-written assembly in cgo code) and fix its ' +
-  '.note.GNU-stack, or link with -extldflags=-Wl,-z,noexecstack.');
-export const NO_NX = spec('hardening.no-nx', 'medium', 'Data execution prevention off',
+    '.note.GNU-stack, or link with -extldflags=-Wl,-z,noexecstack.',
+);
+export const NO_NX = spec(
+  'hardening.no-nx',
+  'medium',
+  'Data execution prevention off',
   'The image does not opt into non-executable data pages.',
-  'Link with the NX-compatible flag (Go sets it by default; check the linker flags and any post-processing).');
-export const RPATH = spec('hardening.rpath', 'medium', 'RPATH/RUNPATH set',
+  'Link with the NX-compatible flag (Go sets it by default; check the linker flags and any post-processing).',
+);
+export const RPATH = spec(
+  'hardening.rpath',
+  'medium',
+  'RPATH/RUNPATH set',
   'The loader searches these directories for shared libraries first; a writable or relative one lets another ' +
-  'library be loaded in place of the real one.',
-  'Drop -rpath from the external linker flags (CGO_LDFLAGS, -extldflags) or use only root-owned absolute paths.');
-export const TEXTREL = spec('hardening.textrel', 'medium', 'Text relocations',
+    'library be loaded in place of the real one.',
+  'Drop -rpath from the external linker flags (CGO_LDFLAGS, -extldflags) or use only root-owned absolute paths.',
+);
+export const TEXTREL = spec(
+  'hardening.textrel',
+  'medium',
+  'Text relocations',
   'The loader must make code pages writable to relocate them, which defeats W^X.',
-  'Rebuild the C parts with -fPIC.');
+  'Rebuild the C parts with -fPIC.',
+);

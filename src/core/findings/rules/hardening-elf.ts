@@ -34,13 +34,20 @@ function relroLevel(exe: Exe): RelroLevel {
 function relro(context: RuleContext, exe: Exe, dynamic: boolean, out: Hardening): void {
   const level = relroLevel(exe);
   const status = level === 'full' ? 'pass' : level === 'partial' ? 'warn' : 'fail';
-  const reason = level === 'full' ? 'PT_GNU_RELRO and BIND_NOW'
-    : level === 'partial' ? 'PT_GNU_RELRO without BIND_NOW: the GOT stays writable'
-      : dynamic ? 'no PT_GNU_RELRO' : 'no PT_GNU_RELRO (static executable: little is relocated at run time)';
+  const reason =
+    level === 'full'
+      ? 'PT_GNU_RELRO and BIND_NOW'
+      : level === 'partial'
+        ? 'PT_GNU_RELRO without BIND_NOW: the GOT stays writable'
+        : dynamic
+          ? 'no PT_GNU_RELRO'
+          : 'no PT_GNU_RELRO (static executable: little is relocated at run time)';
   out.verdicts.push(verdict('relro', 'RELRO', status, level, reason));
   if (level === 'none') {
     const severity = dynamic ? 'medium' : 'low';
-    out.findings.push(makeFinding({ ...NO_RELRO, severity }, [evidenceAt(context, null, 'no PT_GNU_RELRO', 'program headers')]));
+    out.findings.push(
+      makeFinding({ ...NO_RELRO, severity }, [evidenceAt(context, null, 'no PT_GNU_RELRO', 'program headers')]),
+    );
   }
 }
 
@@ -77,14 +84,29 @@ function hasCCode(context: RuleContext, exe: Exe, linkage: LinkageReport): boole
 
 function canary(exe: Exe, cgo: boolean, out: Hardening): void {
   if (!cgo) {
-    out.verdicts.push(verdict('canary', 'Stack canary', 'n/a', 'not applicable',
-      'pure Go: the compiler checks stack bounds in every function prologue, so there are no C frames to guard'));
+    out.verdicts.push(
+      verdict(
+        'canary',
+        'Stack canary',
+        'n/a',
+        'not applicable',
+        'pure Go: the compiler checks stack bounds in every function prologue, so there are no C frames to guard',
+      ),
+    );
     return;
   }
   const guarded = exe.symbols.some((s) => s.name === '__stack_chk_fail' || s.name.startsWith('__stack_chk_fail@'));
-  out.verdicts.push(guarded
-    ? verdict('canary', 'Stack canary', 'pass', 'yes', 'cgo code calls __stack_chk_fail')
-    : verdict('canary', 'Stack canary', 'warn', 'no', 'cgo code without __stack_chk_fail (no -fstack-protector, or nothing to protect)'));
+  out.verdicts.push(
+    guarded
+      ? verdict('canary', 'Stack canary', 'pass', 'yes', 'cgo code calls __stack_chk_fail')
+      : verdict(
+          'canary',
+          'Stack canary',
+          'warn',
+          'no',
+          'cgo code without __stack_chk_fail (no -fstack-protector, or nothing to protect)',
+        ),
+  );
 }
 
 function rpath(context: RuleContext, linkage: { rpath: string[]; runpath: string[] }, out: Hardening): void {
@@ -94,7 +116,12 @@ function rpath(context: RuleContext, linkage: { rpath: string[]; runpath: string
     return;
   }
   out.verdicts.push(verdict('rpath', 'RPATH/RUNPATH', 'fail', paths.map(([, p]) => p).join(':'), 'search path set'));
-  out.findings.push(makeFinding(RPATH, paths.map(([tag, p]) => evidenceAt(context, null, p!, `DT_${tag}`))));
+  out.findings.push(
+    makeFinding(
+      RPATH,
+      paths.map(([tag, p]) => evidenceAt(context, null, p!, `DT_${tag}`)),
+    ),
+  );
 }
 
 function textrel(context: RuleContext, exe: Exe, out: Hardening): void {

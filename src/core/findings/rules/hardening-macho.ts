@@ -12,18 +12,44 @@ export function machoHardening(context: RuleContext, exe: Exe): { findings: Find
     pie === null
       ? verdict('pie', 'PIE', 'n/a', 'unknown', 'Mach-O header flags not read')
       : verdict('pie', 'PIE', pie ? 'pass' : 'fail', pie ? 'yes' : 'no', pie ? 'MH_PIE' : 'MH_PIE not set'),
-    verdict('nx', 'NX stack', stackExec ? 'fail' : 'pass', stackExec ? 'no' : 'yes',
-      stackExec ? 'MH_ALLOW_STACK_EXECUTION' : `stack not executable${heapNx ? '; MH_NO_HEAP_EXECUTION' : ''}`),
-    verdict('canary', 'Stack canary', 'n/a', 'not applicable',
-      'Go checks stack bounds in every function prologue; canaries only guard C frames'),
+    verdict(
+      'nx',
+      'NX stack',
+      stackExec ? 'fail' : 'pass',
+      stackExec ? 'no' : 'yes',
+      stackExec ? 'MH_ALLOW_STACK_EXECUTION' : `stack not executable${heapNx ? '; MH_NO_HEAP_EXECUTION' : ''}`,
+    ),
+    verdict(
+      'canary',
+      'Stack canary',
+      'n/a',
+      'not applicable',
+      'Go checks stack bounds in every function prologue; canaries only guard C frames',
+    ),
   ];
-  if (pie === false) findings.push(makeFinding(NO_PIE, [evidenceAt(context, null, 'MH_PIE not set', 'Mach-O header flags')]));
+  if (pie === false)
+    findings.push(makeFinding(NO_PIE, [evidenceAt(context, null, 'MH_PIE not set', 'Mach-O header flags')]));
   if (stackExec) {
-    findings.push(makeFinding(EXEC_STACK, [evidenceAt(context, null, 'MH_ALLOW_STACK_EXECUTION', 'Mach-O header flags')]));
+    findings.push(
+      makeFinding(EXEC_STACK, [evidenceAt(context, null, 'MH_ALLOW_STACK_EXECUTION', 'Mach-O header flags')]),
+    );
   }
   const rpaths = exe.linkage.rpath;
-  verdicts.push(verdict('rpath', 'LC_RPATH', rpaths.length ? 'fail' : 'pass', rpaths.join(':') || 'none',
-    rpaths.length ? 'library search path set' : 'no LC_RPATH'));
-  if (rpaths.length) findings.push(makeFinding(RPATH, rpaths.map((p) => evidenceAt(context, null, p, 'LC_RPATH'))));
+  verdicts.push(
+    verdict(
+      'rpath',
+      'LC_RPATH',
+      rpaths.length ? 'fail' : 'pass',
+      rpaths.join(':') || 'none',
+      rpaths.length ? 'library search path set' : 'no LC_RPATH',
+    ),
+  );
+  if (rpaths.length)
+    findings.push(
+      makeFinding(
+        RPATH,
+        rpaths.map((p) => evidenceAt(context, null, p, 'LC_RPATH')),
+      ),
+    );
   return { findings, verdicts };
 }

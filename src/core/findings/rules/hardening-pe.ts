@@ -28,16 +28,33 @@ export function peHardening(context: RuleContext, exe: Exe): { findings: Finding
   const cfg = dllFlag(exe, 'guardCF');
   const verdicts = [
     verdict('pie', 'ASLR (DYNAMIC_BASE)', status(aslr), word(aslr), 'IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE'),
-    verdict('aslr-high-entropy', 'High-entropy ASLR', exe.bits === 64 ? status(highEntropy) : 'n/a', word(highEntropy),
-      exe.bits === 64 ? 'IMAGE_DLLCHARACTERISTICS_HIGH_ENTROPY_VA' : 'only meaningful for 64-bit images'),
+    verdict(
+      'aslr-high-entropy',
+      'High-entropy ASLR',
+      exe.bits === 64 ? status(highEntropy) : 'n/a',
+      word(highEntropy),
+      exe.bits === 64 ? 'IMAGE_DLLCHARACTERISTICS_HIGH_ENTROPY_VA' : 'only meaningful for 64-bit images',
+    ),
     verdict('nx', 'DEP (NX_COMPAT)', status(nx), word(nx), 'IMAGE_DLLCHARACTERISTICS_NX_COMPAT'),
-    verdict('cfg', 'Control Flow Guard', cfg ? 'pass' : 'n/a', word(cfg),
-      cfg ? 'IMAGE_DLLCHARACTERISTICS_GUARD_CF' : 'the Go toolchain does not emit Control Flow Guard tables'),
-    verdict('canary', 'Stack canary', 'n/a', 'not applicable',
-      'Go checks stack bounds in every function prologue; /GS cookies are a C compiler feature'),
+    verdict(
+      'cfg',
+      'Control Flow Guard',
+      cfg ? 'pass' : 'n/a',
+      word(cfg),
+      cfg ? 'IMAGE_DLLCHARACTERISTICS_GUARD_CF' : 'the Go toolchain does not emit Control Flow Guard tables',
+    ),
+    verdict(
+      'canary',
+      'Stack canary',
+      'n/a',
+      'not applicable',
+      'Go checks stack bounds in every function prologue; /GS cookies are a C compiler feature',
+    ),
   ];
   const findings: Finding[] = [];
-  if (aslr === false) findings.push(makeFinding(NO_PIE, [evidenceAt(context, null, 'DYNAMIC_BASE not set', 'optional header')]));
-  if (nx === false) findings.push(makeFinding(NO_NX, [evidenceAt(context, null, 'NX_COMPAT not set', 'optional header')]));
+  if (aslr === false)
+    findings.push(makeFinding(NO_PIE, [evidenceAt(context, null, 'DYNAMIC_BASE not set', 'optional header')]));
+  if (nx === false)
+    findings.push(makeFinding(NO_NX, [evidenceAt(context, null, 'NX_COMPAT not set', 'optional header')]));
   return { findings, verdicts };
 }

@@ -51,11 +51,17 @@ function hostHits(context: RuleContext): HostHit[] {
 }
 
 function hostFinding(context: RuleContext, host: string, hits: HostHit[]): Finding {
-  return makeFinding({
-    id: 'leak.internal-host', kind: 'leak', severity: 'low', title: 'Internal host name or address',
-    description: `The binary names ${host} (${hits[0]!.why}), which maps part of the builder's internal network.`,
-    remediation: 'Move internal endpoints to configuration read at run time, or confirm they are meant to ship.',
-  }, hits.map((hit) => evidenceAt(context, hit.offset, hit.host, hit.context)));
+  return makeFinding(
+    {
+      id: 'leak.internal-host',
+      kind: 'leak',
+      severity: 'low',
+      title: 'Internal host name or address',
+      description: `The binary names ${host} (${hits[0]!.why}), which maps part of the builder's internal network.`,
+      remediation: 'Move internal endpoints to configuration read at run time, or confirm they are meant to ship.',
+    },
+    hits.map((hit) => evidenceAt(context, hit.offset, hit.host, hit.context)),
+  );
 }
 
 export const internalHostsRule: Rule = {

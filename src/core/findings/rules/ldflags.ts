@@ -64,15 +64,21 @@ function xFinding(context: RuleContext, assignment: XAssignment): Finding {
   const secret = looksSecret(assignment);
   const shown = `${assignment.name}=${secret ? maskSecret(assignment.value) : assignment.value}`;
   const offset = context.corpus.find(`${assignment.name}=${assignment.value}`);
-  return makeFinding({
-    id: 'leak.ldflags-x', kind: 'leak', severity: secret ? 'high' : 'info', title: 'Value set with -ldflags -X',
-    description: secret
-      ? `${assignment.name} looks secret and was set with -ldflags -X; it is stored in clear in the binary and its build info.`
-      : `${assignment.name} was set at build time with -ldflags -X; it is stored in clear in the binary and its build info.`,
-    remediation: secret
-      ? 'Rotate the value and stop passing secrets through -X; read them at run time instead.'
-      : 'Nothing to do if the value is meant to ship; -trimpath also drops -ldflags from the recorded build info.',
-  }, [evidenceAt(context, offset, shown, 'build setting -ldflags')]);
+  return makeFinding(
+    {
+      id: 'leak.ldflags-x',
+      kind: 'leak',
+      severity: secret ? 'high' : 'info',
+      title: 'Value set with -ldflags -X',
+      description: secret
+        ? `${assignment.name} looks secret and was set with -ldflags -X; it is stored in clear in the binary and its build info.`
+        : `${assignment.name} was set at build time with -ldflags -X; it is stored in clear in the binary and its build info.`,
+      remediation: secret
+        ? 'Rotate the value and stop passing secrets through -X; read them at run time instead.'
+        : 'Nothing to do if the value is meant to ship; -trimpath also drops -ldflags from the recorded build info.',
+    },
+    [evidenceAt(context, offset, shown, 'build setting -ldflags')],
+  );
 }
 
 export const ldflagsRule: Rule = {

@@ -42,7 +42,8 @@ function isJwt(token: string): boolean {
   }
 }
 
-const PLACEHOLDERS = /^(?:pass(?:word)?|passwd|secret|changeme|x+|\*+|user|pwd|<[^>]*>|\$\{?\w+\}?|%[a-z]|\{\{?\w*\}?\}|\[\w+\])$/i;
+const PLACEHOLDERS =
+  /^(?:pass(?:word)?|passwd|secret|changeme|x+|\*+|user|pwd|<[^>]*>|\$\{?\w+\}?|%[a-z]|\{\{?\w*\}?\}|\[\w+\])$/i;
 
 /** Credentials in a URL, unless the password is a placeholder or a format verb. */
 function isUrlCredential(password: string): boolean {
@@ -61,61 +62,105 @@ const b64 = 'A-Za-z0-9+/';
 
 export const SECRET_PATTERNS: SecretPattern[] = [
   {
-    id: 'secret.aws-access-key-id', severity: 'high', title: 'AWS access key ID', what: 'an AWS access key ID',
+    id: 'secret.aws-access-key-id',
+    severity: 'high',
+    title: 'AWS access key ID',
+    what: 'an AWS access key ID',
     pattern: /(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])/g,
   },
   {
-    id: 'secret.aws-secret-access-key', severity: 'critical', title: 'AWS secret access key',
+    id: 'secret.aws-secret-access-key',
+    severity: 'critical',
+    title: 'AWS secret access key',
     what: 'an AWS secret access key next to its name',
-    pattern: new RegExp(`aws_?secret(?:_?access)?_?key["'\\]]?\\s*(?:[:=]|=>)\\s*["']?(?<secret>[${b64}]{40})(?![${b64}])`, 'gi'),
+    pattern: new RegExp(
+      `aws_?secret(?:_?access)?_?key["'\\]]?\\s*(?:[:=]|=>)\\s*["']?(?<secret>[${b64}]{40})(?![${b64}])`,
+      'gi',
+    ),
   },
   {
-    id: 'secret.google-api-key', severity: 'high', title: 'Google API key', what: 'a Google API key',
+    id: 'secret.google-api-key',
+    severity: 'high',
+    title: 'Google API key',
+    what: 'a Google API key',
     pattern: /(?<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
   },
   {
-    id: 'secret.azure-storage-key', severity: 'critical', title: 'Azure storage account key',
+    id: 'secret.azure-storage-key',
+    severity: 'critical',
+    title: 'Azure storage account key',
     what: 'an Azure storage account key in a connection string',
     pattern: new RegExp(`AccountKey=(?<secret>[${b64}]{86}==)`, 'g'),
   },
   {
-    id: 'secret.github-token', severity: 'critical', title: 'GitHub token', what: 'a GitHub access token',
+    id: 'secret.github-token',
+    severity: 'critical',
+    title: 'GitHub token',
+    what: 'a GitHub access token',
     pattern: /(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
   },
   {
-    id: 'secret.gitlab-token', severity: 'critical', title: 'GitLab token', what: 'a GitLab personal access token',
+    id: 'secret.gitlab-token',
+    severity: 'critical',
+    title: 'GitLab token',
+    what: 'a GitLab personal access token',
     pattern: /(?<secret>glpat-[A-Za-z0-9_-]{20,})/g,
   },
   {
-    id: 'secret.slack-token', severity: 'high', title: 'Slack token', what: 'a Slack API token',
+    id: 'secret.slack-token',
+    severity: 'high',
+    title: 'Slack token',
+    what: 'a Slack API token',
     pattern: /(?<secret>xox[abprs]-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){1,4})/g,
     accept: (secret) => secret.length >= 24,
   },
   {
-    id: 'secret.slack-webhook', severity: 'high', title: 'Slack webhook URL', what: 'a Slack incoming-webhook URL',
+    id: 'secret.slack-webhook',
+    severity: 'high',
+    title: 'Slack webhook URL',
+    what: 'a Slack incoming-webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/services\/(?<secret>T[A-Za-z0-9_]+\/B[A-Za-z0-9_]+\/[A-Za-z0-9_]{8,})/g,
   },
   {
-    id: 'secret.stripe-key', severity: 'critical', title: 'Stripe live key', what: 'a Stripe live secret key',
+    id: 'secret.stripe-key',
+    severity: 'critical',
+    title: 'Stripe live key',
+    what: 'a Stripe live secret key',
     pattern: /(?<secret>(?:sk|rk)_live_[A-Za-z0-9]{20,})/g,
   },
   {
-    id: 'secret.private-key', severity: 'critical', title: 'Private key', what: 'a PEM private key block',
-    pattern: new RegExp(`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\\r?\\n(?:[A-Za-z-]+: [^\\n\\0]*\\n)*\\r?\\n?(?<secret>[${b64}=\\r\\n]{40,})`, 'g'),
+    id: 'secret.private-key',
+    severity: 'critical',
+    title: 'Private key',
+    what: 'a PEM private key block',
+    pattern: new RegExp(
+      `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\\r?\\n(?:[A-Za-z-]+: [^\\n\\0]*\\n)*\\r?\\n?(?<secret>[${b64}=\\r\\n]{40,})`,
+      'g',
+    ),
   },
   {
-    id: 'secret.jwt', severity: 'high', title: 'JSON Web Token', what: 'a signed JSON Web Token',
+    id: 'secret.jwt',
+    severity: 'high',
+    title: 'JSON Web Token',
+    what: 'a signed JSON Web Token',
     pattern: /(?<secret>eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])/g,
     accept: isJwt,
   },
   {
-    id: 'secret.url-credentials', severity: 'high', title: 'Credentials in a URL', what: 'a URL with a user name and password',
+    id: 'secret.url-credentials',
+    severity: 'high',
+    title: 'Credentials in a URL',
+    what: 'a URL with a user name and password',
     pattern: /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s:@/"'<>\0]{1,64}:(?<secret>[^\s@/"'<>\0]{3,128})@[A-Za-z0-9.-]+/gi,
     accept: isUrlCredential,
   },
   {
-    id: 'secret.generic', severity: 'high', title: 'Hard-coded secret', what: 'a password, token or API key assignment',
-    pattern: /(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|client_secret|token|auth_token|access_token|api[_-]?key|apikey|private_key)["']?\s*[:=]\s*["']?(?<secret>[^\s"'&;,\0]{8,128})/gi,
+    id: 'secret.generic',
+    severity: 'high',
+    title: 'Hard-coded secret',
+    what: 'a password, token or API key assignment',
+    pattern:
+      /(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|client_secret|token|auth_token|access_token|api[_-]?key|apikey|private_key)["']?\s*[:=]\s*["']?(?<secret>[^\s"'&;,\0]{8,128})/gi,
     accept: (secret) => looksGenerated(secret),
   },
 ];

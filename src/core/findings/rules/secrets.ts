@@ -45,14 +45,17 @@ function secretFinding(hits: SecretHit[]): Finding {
     value: maskSecret(secret),
     context: hit.place,
   }));
-  return makeFinding({
-    id: pattern.id,
-    kind: 'secret',
-    severity: pattern.severity,
-    title: pattern.title,
-    description: `The binary contains ${pattern.what}. Strings in an executable are readable by anyone who has it.`,
-    remediation: REMEDIATION,
-  }, evidence);
+  return makeFinding(
+    {
+      id: pattern.id,
+      kind: 'secret',
+      severity: pattern.severity,
+      title: pattern.title,
+      description: `The binary contains ${pattern.what}. Strings in an executable are readable by anyone who has it.`,
+      remediation: REMEDIATION,
+    },
+    evidence,
+  );
 }
 
 export const secretsRule: Rule = {

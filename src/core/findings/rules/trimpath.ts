@@ -26,21 +26,36 @@ function untrimmedFinding(context: RuleContext): Finding | null {
   const sources = absoluteSources(context);
   if (sources.length === 0) return null;
   const bytes = sources.reduce((sum, s) => sum + s.path.length, 0);
-  return makeFinding({
-    id: 'residue.untrimmed-paths', kind: 'residue', severity: 'low', title: 'Untrimmed source paths',
-    description: `${sources.length} source files are recorded with absolute build-machine paths.`,
-    remediation: 'Build with -trimpath.',
-  }, sources.slice(0, 5).map((s) =>
-    evidenceAt(context, s.offset ?? context.fullCorpus.find(s.path), s.path, 'source file path')), { bytes });
+  return makeFinding(
+    {
+      id: 'residue.untrimmed-paths',
+      kind: 'residue',
+      severity: 'low',
+      title: 'Untrimmed source paths',
+      description: `${sources.length} source files are recorded with absolute build-machine paths.`,
+      remediation: 'Build with -trimpath.',
+    },
+    sources
+      .slice(0, 5)
+      .map((s) => evidenceAt(context, s.offset ?? context.fullCorpus.find(s.path), s.path, 'source file path')),
+    { bytes },
+  );
 }
 
 function noTrimpathFinding(context: RuleContext): Finding {
-  return makeFinding({
-    id: 'build.no-trimpath', kind: 'build', severity: 'low', title: 'Built without -trimpath',
-    description: 'The build settings do not include -trimpath=true, so file-system paths of the build machine ' +
-      'and the -ldflags used are recorded.',
-    remediation: 'Add -trimpath to go build (or GOFLAGS=-trimpath) for reproducible, path-free binaries.',
-  }, [evidenceAt(context, context.report.go?.buildInfo?.offset ?? null, '-trimpath absent', 'build settings')]);
+  return makeFinding(
+    {
+      id: 'build.no-trimpath',
+      kind: 'build',
+      severity: 'low',
+      title: 'Built without -trimpath',
+      description:
+        'The build settings do not include -trimpath=true, so file-system paths of the build machine ' +
+        'and the -ldflags used are recorded.',
+      remediation: 'Add -trimpath to go build (or GOFLAGS=-trimpath) for reproducible, path-free binaries.',
+    },
+    [evidenceAt(context, context.report.go?.buildInfo?.offset ?? null, '-trimpath absent', 'build settings')],
+  );
 }
 
 export const trimpathRule: Rule = {
@@ -53,9 +68,16 @@ export const trimpathRule: Rule = {
     const recorded = context.report.go?.buildInfo != null;
     if (recorded && !trimmed) findings.push(noTrimpathFinding(context));
     const verdict: Verdict = {
-      id: 'trimpath', group: 'residue', label: 'Paths trimmed', value: trimmed ? 'yes' : untrimmed ? 'no' : 'unknown',
+      id: 'trimpath',
+      group: 'residue',
+      label: 'Paths trimmed',
+      value: trimmed ? 'yes' : untrimmed ? 'no' : 'unknown',
       status: trimmed ? 'pass' : untrimmed ? 'fail' : 'n/a',
-      reason: trimmed ? '-trimpath=true in build settings' : untrimmed ? untrimmed.description : 'no build info and no absolute source paths',
+      reason: trimmed
+        ? '-trimpath=true in build settings'
+        : untrimmed
+          ? untrimmed.description
+          : 'no build info and no absolute source paths',
     };
     return { findings, verdicts: [verdict] };
   },

@@ -73,7 +73,7 @@ export function plantedValues(mainGo: string, buildScript: string): Planted[] {
     const x = xValues(buildScript).get(name);
     const whole = x ?? values.get(name);
     if (!whole) throw new Error(`planted value ${name} not found in the fixture sources`);
-    const value = expected.part ? expected.part.exec(whole)?.[1] ?? whole : whole;
+    const value = expected.part ? (expected.part.exec(whole)?.[1] ?? whole) : whole;
     const needle = x ? `main.${name}=${x}` : expected.foundIn ? values.get(expected.foundIn)! : value;
     planted.push({ name, value, needle, rule: expected.rule, secret: expected.secret });
   }

@@ -5,7 +5,13 @@ import type { FoundString, Report } from '../../report/types';
 import { emptyReport } from '../../report/build';
 
 /** A section whose virtual address equals `address` and whose bytes start at file offset `offset`. */
-export function section(name: string, kind: ExeSection['kind'], address: number, offset: number, size: number): ExeSection {
+export function section(
+  name: string,
+  kind: ExeSection['kind'],
+  address: number,
+  offset: number,
+  size: number,
+): ExeSection {
   return { name, type: 'PROGBITS', kind, address, offset, size, fileSize: kind === 'bss' ? 0 : size, flags: '' };
 }
 
@@ -14,13 +20,28 @@ export function syntheticExe(file: Uint8Array, overrides: Partial<Exe> = {}): Ex
   const mapped = (address: number): ExeSection | undefined =>
     sections.find((s) => s.address > 0 && address >= s.address && address < s.address + s.fileSize);
   return {
-    format: 'elf', arch: 'x86_64', bits: 64, littleEndian: true, entry: 0, imageBase: 0, sections, segments: [],
-    symbols: [], notes: [], diagnostics: [], header: {},
+    format: 'elf',
+    arch: 'x86_64',
+    bits: 64,
+    littleEndian: true,
+    entry: 0,
+    imageBase: 0,
+    sections,
+    segments: [],
+    symbols: [],
+    notes: [],
+    diagnostics: [],
+    header: {},
     linkage: { interpreter: null, needed: [], rpath: [], runpath: [], versionsNeeded: [] },
     sectionData: (s) => (s.fileSize > 0 ? file.subarray(s.offset, s.offset + s.fileSize) : null),
     readAt: (address, size) => {
       const s = mapped(address);
-      return s ? file.subarray(s.offset + address - s.address, Math.min(s.offset + s.fileSize, s.offset + address - s.address + size)) : null;
+      return s
+        ? file.subarray(
+            s.offset + address - s.address,
+            Math.min(s.offset + s.fileSize, s.offset + address - s.address + size),
+          )
+        : null;
     },
     fileOffsetOf: (address) => {
       const s = mapped(address);

@@ -125,7 +125,6 @@ describe('hostile header counts', () => {
     view.setUint16(56, 0xffff, true);
     expect(outcomeOf(bytes).kind).toBe('format-error');
   });
-
 });
 
 describe('hostile section sizes and offsets', () => {
@@ -205,7 +204,6 @@ describe('a damaged dynamic section', () => {
     expect(exe.linkage.versionsNeeded.length).toBe(4);
     expect(exe.diagnostics.some((d) => /version needs/.test(d.message))).toBe(true);
   });
-
 });
 
 describe('a damaged note', () => {

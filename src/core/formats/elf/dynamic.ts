@@ -59,8 +59,8 @@ export function readDynamic(ctx: ElfContext): DynamicInfo {
   const location = dynamicLocation(ctx);
   if (!location) return { present: false, entries: [], strings: null };
   const entries = guarded('elf', ctx.diagnostics, () => readDynamicEntries(ctx, location), []);
-  const strings = entries.length === 0 ? null :
-    guarded('elf', ctx.diagnostics, () => dynamicStrings(ctx, entries, location), null);
+  const strings =
+    entries.length === 0 ? null : guarded('elf', ctx.diagnostics, () => dynamicStrings(ctx, entries, location), null);
   return { present: true, entries, strings };
 }
 
@@ -68,13 +68,22 @@ function readDynamicEntries(ctx: ElfContext, location: DynamicLocation): Dynamic
   const { reader, header } = ctx;
   const { wordSize, dynamic } = header.layout;
   const spec = {
-    what: 'dynamic section', offset: location.offset, count: Math.floor(location.size / dynamic.size),
-    stride: dynamic.size, entrySize: dynamic.size, max: MAX_DYNAMIC_ENTRIES,
+    what: 'dynamic section',
+    offset: location.offset,
+    count: Math.floor(location.size / dynamic.size),
+    stride: dynamic.size,
+    entrySize: dynamic.size,
+    max: MAX_DYNAMIC_ENTRIES,
   };
-  const entries = readTable(reader, spec, (at) => ({
-    tag: reader.word(at, wordSize),
-    value: reader.word(at + dynamic.value, wordSize),
-  }), ctx.diagnostics);
+  const entries = readTable(
+    reader,
+    spec,
+    (at) => ({
+      tag: reader.word(at, wordSize),
+      value: reader.word(at + dynamic.value, wordSize),
+    }),
+    ctx.diagnostics,
+  );
   const live: DynamicEntry[] = [];
   for (const entry of entries) {
     if (!entry) continue;
@@ -128,7 +137,11 @@ export function dynamicLinkage(dynamic: DynamicInfo, diagnostics: Diagnostic[]):
 }
 
 /** Hardening inputs: lazy binding off, the PIE marker, relocations against text. */
-export function dynamicFlags(entries: readonly DynamicEntry[]): { bindNow: boolean; pieFlag: boolean; textrel: boolean } {
+export function dynamicFlags(entries: readonly DynamicEntry[]): {
+  bindNow: boolean;
+  pieFlag: boolean;
+  textrel: boolean;
+} {
   const has = (tag: number): boolean => entries.some((entry) => entry.tag === tag);
   // Only the low 32 bits carry defined flags; `%` keeps a 64-bit value from being mangled by 32-bit bit operations.
   const flags = (dynamicValue(entries, DT_FLAGS) ?? 0) % 2 ** 32;

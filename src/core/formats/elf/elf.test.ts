@@ -5,7 +5,11 @@ import { fixture, FIXTURES, parseNm, truth } from '../../../../test/fixtures';
 import type { Exe } from '../exe';
 import { parseElf } from './index';
 import {
-  expectDynamicMatches, expectNotesMatch, expectSectionsMatch, expectSegmentsMatch, expectVersionsMatch,
+  expectDynamicMatches,
+  expectNotesMatch,
+  expectSectionsMatch,
+  expectSegmentsMatch,
+  expectVersionsMatch,
 } from './readelf-checks';
 import { readelfSections, readelfVersionNeeds } from './readelf-text';
 
@@ -69,8 +73,12 @@ describe.each(LINUX)('%s against nm and debug/elf', (name) => {
     // For SHF_COMPRESSED ('C') sections debug/elf reports the size after decompression; readelf and we report the
     // bytes in the file, so those sizes are left out of this comparison (readelf -SW checks them above).
     const compressed = new Set(exe.sections.filter((s) => s.flags.includes('C')).map((s) => s.name));
-    const comparable = (s: { name: string; address: number; offset: number; size: number }): object =>
-      ({ name: s.name, address: s.address, offset: s.offset, size: compressed.has(s.name) ? 'compressed' : s.size });
+    const comparable = (s: { name: string; address: number; offset: number; size: number }): object => ({
+      name: s.name,
+      address: s.address,
+      offset: s.offset,
+      size: compressed.has(s.name) ? 'compressed' : s.size,
+    });
     expect(exe.sections.map(comparable)).toEqual(dump.sections.map(comparable));
   });
 
@@ -83,11 +91,14 @@ describe.each(LINUX)('%s against nm and debug/elf', (name) => {
     const shown = statics.filter((s) => s.kind !== 'file' && s.kind !== 'section');
     const byName = (a: { name: string; address: number }, b: { name: string; address: number }): number =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : a.address - b.address;
-    const nm = parseNm(truth(`${name}.nm.txt`)).map(({ name: n, address }) => ({ name: n, address })).sort(byName);
+    const nm = parseNm(truth(`${name}.nm.txt`))
+      .map(({ name: n, address }) => ({ name: n, address }))
+      .sort(byName);
     expect(shown.map(({ name: n, address }) => ({ name: n, address })).sort(byName)).toEqual(nm);
     // nm prints undefined symbols as 'U', or 'w' / 'v' without an address when they are weak.
-    const undefinedInNm = parseNm(truth(`${name}.nm.txt`))
-      .filter((e) => e.type === 'U' || (/^[wv]$/.test(e.type) && e.address === 0)).length;
+    const undefinedInNm = parseNm(truth(`${name}.nm.txt`)).filter(
+      (e) => e.type === 'U' || (/^[wv]$/.test(e.type) && e.address === 0),
+    ).length;
     expect(shown.filter((s) => s.kind === 'undefined').length).toBe(undefinedInNm);
   });
 
@@ -120,8 +131,16 @@ describe('linux-amd64-cgo, dynamic against glibc', () => {
   test('classifies sections by what they hold', () => {
     const kinds = Object.fromEntries(exe.sections.map((s) => [s.name, s.kind]));
     expect(kinds).toMatchObject({
-      '.text': 'code', '.rodata': 'rodata', '.gopclntab': 'rodata', '.data': 'data', '.bss': 'bss',
-      '.noptrbss': 'bss', '.debug_info': 'debug', '.symtab': 'symbols', '.dynsym': 'symbols', '.dynstr': 'symbols',
+      '.text': 'code',
+      '.rodata': 'rodata',
+      '.gopclntab': 'rodata',
+      '.data': 'data',
+      '.bss': 'bss',
+      '.noptrbss': 'bss',
+      '.debug_info': 'debug',
+      '.symtab': 'symbols',
+      '.dynsym': 'symbols',
+      '.dynstr': 'symbols',
     });
   });
 

@@ -8,7 +8,11 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { esbuildPath, fixture, truth } from '../../../../test/fixtures';
 import { parseElf } from './index';
 import {
-  expectDynamicMatches, expectMatchesReadelf, expectSectionsMatch, expectSegmentsMatch, type ReadelfTexts,
+  expectDynamicMatches,
+  expectMatchesReadelf,
+  expectSectionsMatch,
+  expectSegmentsMatch,
+  type ReadelfTexts,
 } from './readelf-checks';
 import { readelfProgramHeaders } from './readelf-text';
 
@@ -86,13 +90,16 @@ describe('patched copies of linux-amd64-cgo: dynamic symbols and the dynamic sec
   test.skipIf(!haveReadelf)('RPATH, RUNPATH, FLAGS and FLAGS_1 read as readelf reads them', () => {
     const bytes = fixture('linux-amd64-cgo');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const dynamic = readelfProgramHeaders(truth('linux-amd64-cgo.readelf-l.txt')).segments
-      .find((s) => s.type === 'DYNAMIC')!;
+    const dynamic = readelfProgramHeaders(truth('linux-amd64-cgo.readelf-l.txt')).segments.find(
+      (s) => s.type === 'DYNAMIC',
+    )!;
     const entries = Array.from({ length: dynamic.fileSize / 16 }, (_, i) => dynamic.offset + i * 16);
     const neededName = view.getBigUint64(entries.find((at) => view.getBigUint64(at, true) === 1n)! + 8, true);
     // Retag entries nothing reads here (DT_DEBUG, DT_INIT, DT_FINI, DT_INIT_ARRAYSZ) as the ones under test.
     const retag: [bigint, bigint, bigint][] = [
-      [0x15n, 0x1dn, neededName], [0x0cn, 0x0fn, neededName], [0x0dn, 0x1en, 0x8n | 0x4n],
+      [0x15n, 0x1dn, neededName],
+      [0x0cn, 0x0fn, neededName],
+      [0x0dn, 0x1en, 0x8n | 0x4n],
       [0x1bn, 0x6ffffffbn, 0x08000001n],
     ];
     for (const [from, to, value] of retag) {
@@ -107,7 +114,6 @@ describe('patched copies of linux-amd64-cgo: dynamic symbols and the dynamic sec
     expect(exe.header).toMatchObject({ bindNow: true, pieFlag: true, textrel: true });
     expectDynamicMatches(exe, readelf(['-dW'], path));
   });
-
 });
 
 describe('patched copies of linux-amd64-cgo: type names and flag letters', () => {
@@ -118,15 +124,32 @@ describe('patched copies of linux-amd64-cgo: type names and flag letters', () =>
     0x6ffffff7, 0x6fffff00, 0x70000003, 10,
   ];
   const SECTION_FLAGS = [
-    0x80000000n, 0x200n, 0x80n, 0x100n, 0x10000000n, 0x100000n, 0x40000000n, 0x1000n, 0x01000000n, 0x200000n,
-    0x1100000n, 0xc0000000n, 0x20000000n, 1n << 32n, 0x8n, 0x3800n,
+    0x80000000n,
+    0x200n,
+    0x80n,
+    0x100n,
+    0x10000000n,
+    0x100000n,
+    0x40000000n,
+    0x1000n,
+    0x01000000n,
+    0x200000n,
+    0x1100000n,
+    0xc0000000n,
+    0x20000000n,
+    1n << 32n,
+    0x8n,
+    0x3800n,
   ];
   const SEGMENT_TYPES = [0x6474e554, 0x70000000, 0x60000000, 0x80000000, 5, 0];
 
   test.skipIf(!haveReadelf).each([0, 3])('section types, flag letters and segment types under EI_OSABI %i', (osabi) => {
     const bytes = fixture('linux-amd64-cgo');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const sectionTable = parseInt(/starting at offset 0x([0-9a-f]+)/.exec(truth('linux-amd64-cgo.readelf-S.txt'))![1]!, 16);
+    const sectionTable = parseInt(
+      /starting at offset 0x([0-9a-f]+)/.exec(truth('linux-amd64-cgo.readelf-S.txt'))![1]!,
+      16,
+    );
     const programTable = Number(/starting at offset (\d+)/.exec(truth('linux-amd64-cgo.readelf-l.txt'))![1]);
     bytes[7] = osabi;
     // Sections 1-16 get new types, 17-32 new flags; the six segments that are not LOAD, INTERP, DYNAMIC or NOTE

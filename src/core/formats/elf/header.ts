@@ -75,7 +75,9 @@ function resolveExtendedNumbering(reader: ByteReader, header: ElfHeader, diagnos
   const section = header.layout.section;
   if (!reader.has(header.shoff, section.size)) {
     diagnostics.push({
-      level: 'error', source: 'elf', offset: header.shoff,
+      level: 'error',
+      source: 'elf',
+      offset: header.shoff,
       message: `section 0 at ${hex(header.shoff)}, which holds the extended header counts, is outside the file`,
     });
     if (header.phnum === PN_XNUM) header.phnum = 0;
@@ -90,7 +92,9 @@ function resolveExtendedNumbering(reader: ByteReader, header: ElfHeader, diagnos
     // PN_XNUM is only for counts that do not fit e_phnum; a smaller one means the header was damaged.
     if (header.phnum < PN_XNUM) {
       diagnostics.push({
-        level: 'warning', source: 'elf', offset: header.layout.header.phnum,
+        level: 'warning',
+        source: 'elf',
+        offset: header.layout.header.phnum,
         message: `e_phnum says the count is in section 0, which gives ${header.phnum}`,
       });
     }

@@ -9,10 +9,21 @@ import { hasElfMagic, readHeader, type ElfHeader } from './header';
 import { archName, elfTypeName, machineName } from './names';
 import { readNotes } from './notes';
 import {
-  SHF_ALLOC, SHT_NOBITS, describeSection, readSectionHeaders, readSectionNames, type RawSection,
+  SHF_ALLOC,
+  SHT_NOBITS,
+  describeSection,
+  readSectionHeaders,
+  readSectionNames,
+  type RawSection,
 } from './sections';
 import {
-  PT_GNU_RELRO, PT_GNU_STACK, PT_INTERP, PT_LOAD, describeSegment, permissionLetters, readProgramHeaders,
+  PT_GNU_RELRO,
+  PT_GNU_STACK,
+  PT_INTERP,
+  PT_LOAD,
+  describeSegment,
+  permissionLetters,
+  readProgramHeaders,
   type RawSegment,
 } from './segments';
 import { textUntilNul } from './strings';
@@ -37,11 +48,19 @@ export function parseElf(bytes: Uint8Array): Exe | null {
   ctx.sections.forEach((raw, index) => {
     if (raw && index > 0) sections.push(describeSection(raw, ctx.names[index] ?? '', header.machine, header.osabi));
   });
-  reportPastEnd(ctx.reader, sections.map((s) => ({ label: s.name || '(unnamed)', offset: s.offset, size: s.fileSize })),
-    'section(s)', diagnostics);
+  reportPastEnd(
+    ctx.reader,
+    sections.map((s) => ({ label: s.name || '(unnamed)', offset: s.offset, size: s.fileSize })),
+    'section(s)',
+    diagnostics,
+  );
   const segments = ctx.segments.map((raw) => describeSegment(raw, header.machine));
-  reportPastEnd(ctx.reader, segments.map((s) => ({ label: s.type, offset: s.offset, size: s.fileSize })),
-    'segment(s)', diagnostics);
+  reportPastEnd(
+    ctx.reader,
+    segments.map((s) => ({ label: s.type, offset: s.offset, size: s.fileSize })),
+    'segment(s)',
+    diagnostics,
+  );
   return {
     format: 'elf',
     arch: archName(header.machine, header.layout.bits, header.littleEndian),
@@ -68,7 +87,10 @@ function readHeaderTables(reader: ByteReader, header: ElfHeader, diagnostics: Di
   const segments = guarded('elf', diagnostics, () => readProgramHeaders(reader, header, diagnostics), []);
   if (sections.length === 0 && segments.length === 0) {
     const cause = diagnostics[0];
-    throw new FormatError(cause?.offset ?? 0, `no readable section or program headers${cause ? `: ${cause.message}` : ''}`);
+    throw new FormatError(
+      cause?.offset ?? 0,
+      `no readable section or program headers${cause ? `: ${cause.message}` : ''}`,
+    );
   }
   const names = readSectionNames(reader, sections, header.shstrndx, diagnostics);
   const addressMap = new AddressMap(reader, loadMappings(segments, sections));
@@ -88,8 +110,14 @@ function loadMappings(segments: RawSegment[], sections: (RawSection | null)[]): 
 
 function readLinkage(ctx: ElfContext, dynamic: DynamicInfo, needs: VersionNeed[]): ExeLinkage {
   const interp = ctx.segments.find((s) => s.type === PT_INTERP);
-  const interpreter = interp ? guarded('elf', ctx.diagnostics, () => textUntilNul(
-    ctx.reader.slice(interp.offset, Math.min(interp.fileSize, MAX_STRING_LEN), 'PT_INTERP')), null) : null;
+  const interpreter = interp
+    ? guarded(
+        'elf',
+        ctx.diagnostics,
+        () => textUntilNul(ctx.reader.slice(interp.offset, Math.min(interp.fileSize, MAX_STRING_LEN), 'PT_INTERP')),
+        null,
+      )
+    : null;
   return {
     interpreter,
     ...dynamicLinkage(dynamic, ctx.diagnostics),

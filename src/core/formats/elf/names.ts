@@ -13,11 +13,32 @@ export const EM_RISCV = 243;
 export const EM_LOONGARCH = 258;
 
 const SECTION_TYPES: Record<number, string> = {
-  0: 'NULL', 1: 'PROGBITS', 2: 'SYMTAB', 3: 'STRTAB', 4: 'RELA', 5: 'HASH', 6: 'DYNAMIC', 7: 'NOTE', 8: 'NOBITS',
-  9: 'REL', 10: 'SHLIB', 11: 'DYNSYM', 14: 'INIT_ARRAY', 15: 'FINI_ARRAY', 16: 'PREINIT_ARRAY', 17: 'GROUP',
-  18: 'SYMTAB SECTION INDICES', 19: 'RELR', 0x6ffffff5: 'GNU_ATTRIBUTES', 0x6ffffff6: 'GNU_HASH',
-  0x6ffffff7: 'GNU_LIBLIST', 0x6ffffffd: 'VERDEF', 0x6ffffffe: 'VERNEED', 0x6fffffff: 'VERSYM',
-  0x7ffffffd: 'AUXILIARY', 0x7fffffff: 'FILTER',
+  0: 'NULL',
+  1: 'PROGBITS',
+  2: 'SYMTAB',
+  3: 'STRTAB',
+  4: 'RELA',
+  5: 'HASH',
+  6: 'DYNAMIC',
+  7: 'NOTE',
+  8: 'NOBITS',
+  9: 'REL',
+  10: 'SHLIB',
+  11: 'DYNSYM',
+  14: 'INIT_ARRAY',
+  15: 'FINI_ARRAY',
+  16: 'PREINIT_ARRAY',
+  17: 'GROUP',
+  18: 'SYMTAB SECTION INDICES',
+  19: 'RELR',
+  0x6ffffff5: 'GNU_ATTRIBUTES',
+  0x6ffffff6: 'GNU_HASH',
+  0x6ffffff7: 'GNU_LIBLIST',
+  0x6ffffffd: 'VERDEF',
+  0x6ffffffe: 'VERNEED',
+  0x6fffffff: 'VERSYM',
+  0x7ffffffd: 'AUXILIARY',
+  0x7fffffff: 'FILTER',
 };
 
 /** Processor-specific section types (SHT_LOPROC..SHT_HIPROC) mean different things per machine. */
@@ -27,14 +48,28 @@ const MACHINE_SECTION_TYPES: Record<number, Record<number, string>> = {
   [EM_AARCH64]: { 0x70000003: 'AARCH64_ATTRIBUTES' },
   [EM_RISCV]: { 0x70000003: 'RISCV_ATTRIBUTES' },
   [EM_MIPS]: {
-    0x70000000: 'MIPS_LIBLIST', 0x70000006: 'MIPS_REGINFO', 0x7000000d: 'MIPS_OPTIONS', 0x7000001e: 'MIPS_DWARF',
-    0x7000002a: 'MIPS_ABIFLAGS', 0x7000002b: 'MIPS_XHASH',
+    0x70000000: 'MIPS_LIBLIST',
+    0x70000006: 'MIPS_REGINFO',
+    0x7000000d: 'MIPS_OPTIONS',
+    0x7000001e: 'MIPS_DWARF',
+    0x7000002a: 'MIPS_ABIFLAGS',
+    0x7000002b: 'MIPS_XHASH',
   },
 };
 
 const SEGMENT_TYPES: Record<number, string> = {
-  0: 'NULL', 1: 'LOAD', 2: 'DYNAMIC', 3: 'INTERP', 4: 'NOTE', 5: 'SHLIB', 6: 'PHDR', 7: 'TLS',
-  0x6474e550: 'GNU_EH_FRAME', 0x6474e551: 'GNU_STACK', 0x6474e552: 'GNU_RELRO', 0x6474e553: 'GNU_PROPERTY',
+  0: 'NULL',
+  1: 'LOAD',
+  2: 'DYNAMIC',
+  3: 'INTERP',
+  4: 'NOTE',
+  5: 'SHLIB',
+  6: 'PHDR',
+  7: 'TLS',
+  0x6474e550: 'GNU_EH_FRAME',
+  0x6474e551: 'GNU_STACK',
+  0x6474e552: 'GNU_RELRO',
+  0x6474e553: 'GNU_PROPERTY',
   0x6474e554: 'GNU_SFRAME',
 };
 
@@ -66,8 +101,12 @@ export function sectionTypeName(type: number, machine: number): string {
 
 /** readelf -lW cuts the type column at 14 characters; this is the whole name. */
 export function segmentTypeName(type: number, machine: number): string {
-  return MACHINE_SEGMENT_TYPES[machine]?.[type] ?? SEGMENT_TYPES[type] ?? rangeName(type) ??
-    `<unknown>: ${type.toString(16)}`;
+  return (
+    MACHINE_SEGMENT_TYPES[machine]?.[type] ??
+    SEGMENT_TYPES[type] ??
+    rangeName(type) ??
+    `<unknown>: ${type.toString(16)}`
+  );
 }
 
 const SHF_MASKOS = 0x0ff00000;
@@ -80,8 +119,18 @@ const ELFOSABI_FREEBSD = 9;
 
 /** Generic flag letters by bit; readelf prints them in ascending bit order. */
 const FLAG_LETTERS = new Map<number, string>([
-  [0x1, 'W'], [0x2, 'A'], [0x4, 'X'], [0x10, 'M'], [0x20, 'S'], [0x40, 'I'], [0x80, 'L'], [0x100, 'O'],
-  [0x200, 'G'], [0x400, 'T'], [0x800, 'C'], [0x80000000, 'E'],
+  [0x1, 'W'],
+  [0x2, 'A'],
+  [0x4, 'X'],
+  [0x10, 'M'],
+  [0x20, 'S'],
+  [0x40, 'I'],
+  [0x80, 'L'],
+  [0x100, 'O'],
+  [0x200, 'G'],
+  [0x400, 'T'],
+  [0x800, 'C'],
+  [0x80000000, 'E'],
 ]);
 
 const MACHINE_FLAG_LETTERS: Record<number, Map<number, string>> = {
@@ -113,7 +162,9 @@ export function sectionFlagLetters(low: number, high: number, machine: number, o
     const inOs = (flag & SHF_MASKOS) !== 0;
     const inProc = (flag & SHF_MASKPROC) !== 0;
     if ((inOs && osHidden) || (inProc && procHidden)) continue;
-    const known = FLAG_LETTERS.get(flag) ?? MACHINE_FLAG_LETTERS[machine]?.get(flag) ??
+    const known =
+      FLAG_LETTERS.get(flag) ??
+      MACHINE_FLAG_LETTERS[machine]?.get(flag) ??
       (inOs ? osFlagLetter(flag, osabi) : undefined);
     if (known) {
       letters += known;
@@ -139,15 +190,30 @@ export function elfTypeName(type: number): string {
 
 /** readelf -h's "Machine:" text. */
 const MACHINE_NAMES: Record<number, string> = {
-  0: 'None', 2: 'Sparc', 3: 'Intel 80386', 8: 'MIPS R3000', 20: 'PowerPC', 21: 'PowerPC64', 22: 'IBM S/390',
-  40: 'ARM', 43: 'Sparc v9', 62: 'Advanced Micro Devices X86-64', 183: 'AArch64', 243: 'RISC-V', 258: 'LoongArch',
+  0: 'None',
+  2: 'Sparc',
+  3: 'Intel 80386',
+  8: 'MIPS R3000',
+  20: 'PowerPC',
+  21: 'PowerPC64',
+  22: 'IBM S/390',
+  40: 'ARM',
+  43: 'Sparc v9',
+  62: 'Advanced Micro Devices X86-64',
+  183: 'AArch64',
+  243: 'RISC-V',
+  258: 'LoongArch',
 };
 
 export function machineName(machine: number): string {
   return MACHINE_NAMES[machine] ?? `<unknown>: 0x${machine.toString(16)}`;
 }
 
-interface ArchNames { bits32: string; bits64: string; littleSuffix?: string }
+interface ArchNames {
+  bits32: string;
+  bits64: string;
+  littleSuffix?: string;
+}
 
 /** Go's GOARCH-style names; only MIPS and POWER spell out little-endian. */
 const ARCH_NAMES: Record<number, ArchNames> = {

@@ -13,7 +13,11 @@ const NOTE_HEADER_SIZE = 12;
 /** Readable note types by owner; the numbers mean different things under different owners. */
 const NOTE_TYPES: Record<string, Record<number, string>> = {
   GNU: {
-    1: 'NT_GNU_ABI_TAG', 2: 'NT_GNU_HWCAP', 3: 'NT_GNU_BUILD_ID', 4: 'NT_GNU_GOLD_VERSION', 5: 'NT_GNU_PROPERTY_TYPE_0',
+    1: 'NT_GNU_ABI_TAG',
+    2: 'NT_GNU_HWCAP',
+    3: 'NT_GNU_BUILD_ID',
+    4: 'NT_GNU_GOLD_VERSION',
+    5: 'NT_GNU_PROPERTY_TYPE_0',
   },
   // Go's linker (cmd/link) writes these under the owner "Go".
   Go: { 1: 'GO_PKGLIST', 2: 'GO_ABIHASH', 3: 'GO_DEPS', 4: 'GO_BUILDID' },
@@ -35,12 +39,23 @@ interface NoteRegion {
 
 /** Notes from SHT_NOTE sections, or from PT_NOTE segments when the file has no section headers. */
 export function readNotes(ctx: ElfContext): ExeNote[] {
-  const regions: NoteRegion[] = ctx.sections.length > 0 ?
-    ctx.sections.flatMap((s, i) => (s?.type === SHT_NOTE ?
-      [{ what: ctx.names[i] || 'note section', offset: s.offset, size: s.size, align: s.addralign === 8 ? 8 : 4 }] :
-      [])) :
-    ctx.segments.filter((s) => s.type === PT_NOTE)
-      .map((s) => ({ what: 'PT_NOTE segment', offset: s.offset, size: s.fileSize, align: s.align === 8 ? 8 : 4 }));
+  const regions: NoteRegion[] =
+    ctx.sections.length > 0
+      ? ctx.sections.flatMap((s, i) =>
+          s?.type === SHT_NOTE
+            ? [
+                {
+                  what: ctx.names[i] || 'note section',
+                  offset: s.offset,
+                  size: s.size,
+                  align: s.addralign === 8 ? 8 : 4,
+                },
+              ]
+            : [],
+        )
+      : ctx.segments
+          .filter((s) => s.type === PT_NOTE)
+          .map((s) => ({ what: 'PT_NOTE segment', offset: s.offset, size: s.fileSize, align: s.align === 8 ? 8 : 4 }));
   const notes: ExeNote[] = [];
   for (const region of regions) {
     guarded('elf', ctx.diagnostics, () => readNoteRegion(ctx.reader, region, notes), undefined);

@@ -3,7 +3,11 @@
 import { expect } from 'vitest';
 import type { Exe } from '../exe';
 import {
-  readelfDynamic, readelfNotes, readelfProgramHeaders, readelfSections, readelfVersionNeeds,
+  readelfDynamic,
+  readelfNotes,
+  readelfProgramHeaders,
+  readelfSections,
+  readelfVersionNeeds,
 } from './readelf-text';
 
 export interface ReadelfTexts {
@@ -15,8 +19,14 @@ export interface ReadelfTexts {
 }
 
 export function expectSectionsMatch(exe: Exe, text: string): void {
-  const ours = exe.sections.map(({ name, type, address, offset, size, flags }) =>
-    ({ name, type, address, offset, size, flags }));
+  const ours = exe.sections.map(({ name, type, address, offset, size, flags }) => ({
+    name,
+    type,
+    address,
+    offset,
+    size,
+    flags,
+  }));
   expect(ours).toEqual(readelfSections(text));
   for (const section of exe.sections) {
     expect(section.fileSize).toBe(section.type === 'NOBITS' ? 0 : section.size);
@@ -26,7 +36,11 @@ export function expectSectionsMatch(exe: Exe, text: string): void {
 export function expectSegmentsMatch(exe: Exe, text: string): void {
   const truth = readelfProgramHeaders(text);
   const ours = exe.segments.map((s) => ({
-    type: s.type.slice(0, 14).trimEnd(), offset: s.offset, address: s.address, fileSize: s.fileSize, memSize: s.memSize,
+    type: s.type.slice(0, 14).trimEnd(),
+    offset: s.offset,
+    address: s.address,
+    fileSize: s.fileSize,
+    memSize: s.memSize,
     flags: (s.readable ? 'R' : '') + (s.writable ? 'W' : '') + (s.executable ? 'E' : ''),
   }));
   expect(ours).toEqual(truth.segments);
@@ -47,8 +61,9 @@ export function expectDynamicMatches(exe: Exe, text: string): void {
   const valueOf = (type: string): string => truth.entries.find((e) => e.type === type)?.value ?? '';
   const has = (type: string): boolean => truth.entries.some((e) => e.type === type);
   expect(exe.header.hasDynamic).toBe(!/There is no dynamic section/.test(text));
-  expect(exe.header.bindNow).toBe(has('BIND_NOW') || /\bBIND_NOW\b/.test(valueOf('FLAGS')) ||
-    /\bNOW\b/.test(valueOf('FLAGS_1')));
+  expect(exe.header.bindNow).toBe(
+    has('BIND_NOW') || /\bBIND_NOW\b/.test(valueOf('FLAGS')) || /\bNOW\b/.test(valueOf('FLAGS_1')),
+  );
   expect(exe.header.pieFlag).toBe(/\bPIE\b/.test(valueOf('FLAGS_1')));
   expect(exe.header.textrel).toBe(has('TEXTREL') || /\bTEXTREL\b/.test(valueOf('FLAGS')));
 }
@@ -65,7 +80,14 @@ export function expectNotesMatch(exe: Exe, text: string): void {
     if (/^OS: /.test(note.data)) expect(ours.value).toBe(note.data);
     const bytes = /^description data: ([0-9a-f ]+)$/.exec(note.data);
     if (note.owner === 'Go' && bytes) {
-      expect(ours.value).toBe(String.fromCharCode(...bytes[1]!.trim().split(' ').map((b) => parseInt(b, 16))));
+      expect(ours.value).toBe(
+        String.fromCharCode(
+          ...bytes[1]!
+            .trim()
+            .split(' ')
+            .map((b) => parseInt(b, 16)),
+        ),
+      );
     }
   });
 }
@@ -73,8 +95,9 @@ export function expectNotesMatch(exe: Exe, text: string): void {
 export function expectVersionsMatch(exe: Exe, text: string): void {
   const truth = readelfVersionNeeds(text);
   expect(exe.linkage.versionsNeeded).toEqual(truth);
-  expect(highestGlibc(exe.linkage.versionsNeeded.map((v) => v.version)))
-    .toBe(highestGlibc(truth.map((v) => v.version)));
+  expect(highestGlibc(exe.linkage.versionsNeeded.map((v) => v.version))).toBe(
+    highestGlibc(truth.map((v) => v.version)),
+  );
 }
 
 /** Highest GLIBC_x.y[.z] by numeric parts; written here so the check does not lean on the product's own helper. */

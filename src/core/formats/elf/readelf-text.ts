@@ -20,8 +20,12 @@ export function readelfSections(text: string): ReadelfSection[] {
     const m = SECTION_ROW.exec(line);
     if (!m || m[1] === '0') continue;
     rows.push({
-      name: m[2]!.trim(), type: m[3]!, address: parseInt(m[4]!, 16), offset: parseInt(m[5]!, 16),
-      size: parseInt(m[6]!, 16), flags: m[8]!,
+      name: m[2]!.trim(),
+      type: m[3]!,
+      address: parseInt(m[4]!, 16),
+      offset: parseInt(m[5]!, 16),
+      size: parseInt(m[6]!, 16),
+      flags: m[8]!,
     });
   }
   return rows;
@@ -56,8 +60,12 @@ export function readelfProgramHeaders(text: string): ReadelfProgramHeaders {
     const m = SEGMENT_ROW.exec(line);
     if (!m) continue;
     segments.push({
-      type: m[1]!.trimEnd(), offset: parseInt(m[2]!, 16), address: parseInt(m[3]!, 16), fileSize: parseInt(m[4]!, 16),
-      memSize: parseInt(m[5]!, 16), flags: (m[6]! + m[7]! + m[8]!).replace(/ /g, ''),
+      type: m[1]!.trimEnd(),
+      offset: parseInt(m[2]!, 16),
+      address: parseInt(m[3]!, 16),
+      fileSize: parseInt(m[4]!, 16),
+      memSize: parseInt(m[5]!, 16),
+      flags: (m[6]! + m[7]! + m[8]!).replace(/ /g, ''),
     });
   }
   return {

@@ -41,32 +41,45 @@ export interface RawSection {
 }
 
 /** All section headers including the null section 0; an unreadable header is a null hole so indexes stay right. */
-export function readSectionHeaders(reader: ByteReader, header: ElfHeader, diagnostics: Diagnostic[]): (RawSection | null)[] {
+export function readSectionHeaders(
+  reader: ByteReader,
+  header: ElfHeader,
+  diagnostics: Diagnostic[],
+): (RawSection | null)[] {
   if (header.shoff === 0) return [];
   const layout = header.layout;
   const fields = layout.section;
   const spec = {
-    what: 'section header table', offset: header.shoff, count: header.shnum, stride: header.shentsize,
-    entrySize: fields.size, max: MAX_SECTIONS,
+    what: 'section header table',
+    offset: header.shoff,
+    count: header.shnum,
+    stride: header.shentsize,
+    entrySize: fields.size,
+    max: MAX_SECTIONS,
   };
-  return readTable(reader, spec, (at) => {
-    // The flags word is 8 bytes in ELF64; its low half comes first only in little-endian files.
-    const highFirst = layout.wordSize === 8 && !reader.littleEndian;
-    const flagsAt = at + fields.flags;
-    return {
-      nameIndex: reader.u32(at + fields.name),
-      type: reader.u32(at + fields.type),
-      flagsLow: reader.u32(highFirst ? flagsAt + 4 : flagsAt),
-      flagsHigh: layout.wordSize === 8 ? reader.u32(highFirst ? flagsAt : flagsAt + 4) : 0,
-      address: reader.word(at + fields.addr, layout.wordSize),
-      offset: reader.word(at + fields.offset, layout.wordSize),
-      size: reader.word(at + fields.sectionSize, layout.wordSize),
-      link: reader.u32(at + fields.link),
-      info: reader.u32(at + fields.info),
-      addralign: reader.word(at + fields.addralign, layout.wordSize),
-      entsize: reader.word(at + fields.entsize, layout.wordSize),
-    };
-  }, diagnostics);
+  return readTable(
+    reader,
+    spec,
+    (at) => {
+      // The flags word is 8 bytes in ELF64; its low half comes first only in little-endian files.
+      const highFirst = layout.wordSize === 8 && !reader.littleEndian;
+      const flagsAt = at + fields.flags;
+      return {
+        nameIndex: reader.u32(at + fields.name),
+        type: reader.u32(at + fields.type),
+        flagsLow: reader.u32(highFirst ? flagsAt + 4 : flagsAt),
+        flagsHigh: layout.wordSize === 8 ? reader.u32(highFirst ? flagsAt : flagsAt + 4) : 0,
+        address: reader.word(at + fields.addr, layout.wordSize),
+        offset: reader.word(at + fields.offset, layout.wordSize),
+        size: reader.word(at + fields.sectionSize, layout.wordSize),
+        link: reader.u32(at + fields.link),
+        info: reader.u32(at + fields.info),
+        addralign: reader.word(at + fields.addralign, layout.wordSize),
+        entsize: reader.word(at + fields.entsize, layout.wordSize),
+      };
+    },
+    diagnostics,
+  );
 }
 
 /** The string table a section index points at (e_shstrndx, sh_link); a FormatError when it cannot be one. */
@@ -89,15 +102,24 @@ export function readSectionNames(
   shstrndx: number,
   diagnostics: Diagnostic[],
 ): string[] {
-  const table = shstrndx === 0 ? null :
-    guarded('elf', diagnostics, () => stringTableOf(reader, sections, shstrndx, 'section name table'), null);
-  const names = sections.map((section) => (section && table ? table.lookup(section.nameIndex) ?? '<corrupt>' : ''));
+  const table =
+    shstrndx === 0
+      ? null
+      : guarded('elf', diagnostics, () => stringTableOf(reader, sections, shstrndx, 'section name table'), null);
+  const names = sections.map((section) => (section && table ? (table.lookup(section.nameIndex) ?? '<corrupt>') : ''));
   table?.report(diagnostics, 'section names');
   return names;
 }
 
 const SYMBOL_SECTION_TYPES = new Set([
-  SHT_SYMTAB, SHT_DYNSYM, SHT_HASH, SHT_GNU_HASH, SHT_SYMTAB_SHNDX, SHT_GNU_VERDEF, SHT_GNU_VERNEED, SHT_GNU_VERSYM,
+  SHT_SYMTAB,
+  SHT_DYNSYM,
+  SHT_HASH,
+  SHT_GNU_HASH,
+  SHT_SYMTAB_SHNDX,
+  SHT_GNU_VERDEF,
+  SHT_GNU_VERNEED,
+  SHT_GNU_VERSYM,
 ]);
 const DEBUG_PREFIXES = ['.debug_', '.zdebug_', '.gdb_index', '.stab'];
 

@@ -34,18 +34,27 @@ export function readProgramHeaders(reader: ByteReader, header: ElfHeader, diagno
   const layout = header.layout;
   const fields = layout.segment;
   const spec = {
-    what: 'program header table', offset: header.phoff, count: header.phnum, stride: header.phentsize,
-    entrySize: fields.size, max: MAX_SEGMENTS,
+    what: 'program header table',
+    offset: header.phoff,
+    count: header.phnum,
+    stride: header.phentsize,
+    entrySize: fields.size,
+    max: MAX_SEGMENTS,
   };
-  const entries = readTable(reader, spec, (at) => ({
-    type: reader.u32(at + fields.type),
-    flags: reader.u32(at + fields.flags),
-    offset: reader.word(at + fields.offset, layout.wordSize),
-    address: reader.word(at + fields.vaddr, layout.wordSize),
-    fileSize: reader.word(at + fields.filesz, layout.wordSize),
-    memSize: reader.word(at + fields.memsz, layout.wordSize),
-    align: reader.word(at + fields.align, layout.wordSize),
-  }), diagnostics);
+  const entries = readTable(
+    reader,
+    spec,
+    (at) => ({
+      type: reader.u32(at + fields.type),
+      flags: reader.u32(at + fields.flags),
+      offset: reader.word(at + fields.offset, layout.wordSize),
+      address: reader.word(at + fields.vaddr, layout.wordSize),
+      fileSize: reader.word(at + fields.filesz, layout.wordSize),
+      memSize: reader.word(at + fields.memsz, layout.wordSize),
+      align: reader.word(at + fields.align, layout.wordSize),
+    }),
+    diagnostics,
+  );
   return entries.filter((entry): entry is RawSegment => entry !== null);
 }
 

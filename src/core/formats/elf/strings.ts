@@ -36,7 +36,9 @@ export class StringTable {
   report(diagnostics: Diagnostic[], what: string): void {
     if (this.failures === 0) return;
     diagnostics.push({
-      level: 'warning', source: 'elf', offset: this.firstFailure,
+      level: 'warning',
+      source: 'elf',
+      offset: this.firstFailure,
       message: `${this.failures} ${what} outside or unterminated in the string table at ${hex(this.offset)}`,
     });
     this.failures = 0;

@@ -12,7 +12,13 @@ const SHN_UNDEF = 0;
 
 /** By STT_* value. STT_COMMON and STT_TLS are data; STT_GNU_IFUNC resolves to a function. */
 const KIND_BY_TYPE: Record<number, SymbolKind> = {
-  1: 'object', 2: 'func', 3: 'section', 4: 'file', 5: 'object', 6: 'object', 10: 'func',
+  1: 'object',
+  2: 'func',
+  3: 'section',
+  4: 'file',
+  5: 'object',
+  6: 'object',
+  10: 'func',
 };
 
 interface RawSymbol {
@@ -56,7 +62,9 @@ function readSymbolTable(
   const what = ctx.names[index] || `symbol table ${index}`;
   const dynamic = section.type === SHT_DYNSYM;
   const strings = stringTableOf(reader, ctx.sections, section.link, `${what} strings`);
-  const versionOf = dynamic ? guarded('elf', ctx.diagnostics, () => symbolVersionLookup(ctx, index, needs), null) : null;
+  const versionOf = dynamic
+    ? guarded('elf', ctx.diagnostics, () => symbolVersionLookup(ctx, index, needs), null)
+    : null;
   const entrySize = header.layout.symbol.size;
   // Symbols have one size per class; another sh_entsize (0 aside, which some tools write) means a damaged header.
   if (section.entsize !== 0 && section.entsize !== entrySize) {
@@ -70,9 +78,13 @@ function readSymbolTable(
   for (let i = 1; i < entries.length; i++) {
     const entry = entries[i];
     if (!entry) continue;
-    const kind = entry.sectionIndex === SHN_UNDEF ? 'undefined' : KIND_BY_TYPE[entry.type] ?? 'other';
+    const kind = entry.sectionIndex === SHN_UNDEF ? 'undefined' : (KIND_BY_TYPE[entry.type] ?? 'other');
     const symbol: ExeSymbol = {
-      name: strings.lookup(entry.nameIndex) ?? '<corrupt>', address: entry.value, size: entry.size, kind, dynamic,
+      name: strings.lookup(entry.nameIndex) ?? '<corrupt>',
+      address: entry.value,
+      size: entry.size,
+      kind,
+      dynamic,
     };
     const library = kind === 'undefined' ? versionOf?.(i) : undefined;
     if (library !== undefined) symbol.library = library;

@@ -25,7 +25,10 @@ export function readTable<T>(
 ): (T | null)[] {
   if (spec.count === 0) return [];
   if (spec.stride < spec.entrySize) {
-    throw new FormatError(spec.offset, `${spec.what} declares ${spec.stride}-byte entries; they take ${spec.entrySize}`);
+    throw new FormatError(
+      spec.offset,
+      `${spec.what} declares ${spec.stride}-byte entries; they take ${spec.entrySize}`,
+    );
   }
   if (spec.count > spec.max) {
     throw new FormatError(spec.offset, `${spec.what} declares ${spec.count} entries, more than the limit ${spec.max}`);
@@ -47,7 +50,9 @@ export function readTable<T>(
   }
   if (failures > 0) {
     diagnostics.push({
-      level: 'warning', source: 'elf', offset: firstFailure,
+      level: 'warning',
+      source: 'elf',
+      offset: firstFailure,
       message: `${failures} entries of the ${spec.what} at ${hex(spec.offset)} could not be read`,
     });
   }
@@ -62,13 +67,23 @@ export interface FileExtent {
 }
 
 /** One diagnostic naming the extents that reach past the end of the file (a truncated or damaged file). */
-export function reportPastEnd(reader: ByteReader, extents: FileExtent[], what: string, diagnostics: Diagnostic[]): void {
+export function reportPastEnd(
+  reader: ByteReader,
+  extents: FileExtent[],
+  what: string,
+  diagnostics: Diagnostic[],
+): void {
   const outside = extents.filter((e) => e.size > 0 && !reader.has(e.offset, e.size));
   const first = outside[0];
   if (!first) return;
-  const labels = outside.slice(0, 5).map((e) => e.label).join(', ');
+  const labels = outside
+    .slice(0, 5)
+    .map((e) => e.label)
+    .join(', ');
   diagnostics.push({
-    level: 'warning', source: 'elf', offset: first.offset,
+    level: 'warning',
+    source: 'elf',
+    offset: first.offset,
     message: `${outside.length} ${what} extend past the end of the file (${labels}); the first at ${hex(first.offset)}`,
   });
 }

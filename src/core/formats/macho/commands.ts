@@ -105,7 +105,9 @@ function readUnixThread(state: MachOState, command: LoadCommand): void {
   const pc = THREAD_PC.get(`${state.header.cputype}:${flavor}`);
   if (!pc || pc.at + pc.size > stateBytes) {
     state.diagnostics.push({
-      level: 'info', source: 'macho', offset: command.at + 8,
+      level: 'info',
+      source: 'macho',
+      offset: command.at + 8,
       message: `entry point not read: thread state flavor ${flavor} is not known for this CPU`,
     });
     return;

@@ -24,8 +24,18 @@ export const CPU_NAMES: ReadonlyMap<number, string> = new Map([
 ]);
 
 export const FILE_TYPES: ReadonlyMap<number, string> = new Map([
-  [1, 'OBJECT'], [2, 'EXECUTE'], [3, 'FVMLIB'], [4, 'CORE'], [5, 'PRELOAD'], [6, 'DYLIB'], [7, 'DYLINKER'],
-  [8, 'BUNDLE'], [9, 'DYLIB_STUB'], [10, 'DSYM'], [11, 'KEXT_BUNDLE'], [12, 'FILESET'],
+  [1, 'OBJECT'],
+  [2, 'EXECUTE'],
+  [3, 'FVMLIB'],
+  [4, 'CORE'],
+  [5, 'PRELOAD'],
+  [6, 'DYLIB'],
+  [7, 'DYLINKER'],
+  [8, 'BUNDLE'],
+  [9, 'DYLIB_STUB'],
+  [10, 'DSYM'],
+  [11, 'KEXT_BUNDLE'],
+  [12, 'FILESET'],
 ]);
 
 /** mach_header flags reported as booleans in Exe.header, by the name Apple gives them (without MH_). */
@@ -72,8 +82,17 @@ export const LC = {
 
 /** LC_BUILD_VERSION platform numbers. */
 export const PLATFORMS: ReadonlyMap<number, string> = new Map([
-  [1, 'macos'], [2, 'ios'], [3, 'tvos'], [4, 'watchos'], [5, 'bridgeos'], [6, 'maccatalyst'],
-  [7, 'iossimulator'], [8, 'tvossimulator'], [9, 'watchossimulator'], [10, 'driverkit'], [11, 'visionos'],
+  [1, 'macos'],
+  [2, 'ios'],
+  [3, 'tvos'],
+  [4, 'watchos'],
+  [5, 'bridgeos'],
+  [6, 'maccatalyst'],
+  [7, 'iossimulator'],
+  [8, 'tvossimulator'],
+  [9, 'watchossimulator'],
+  [10, 'driverkit'],
+  [11, 'visionos'],
   [12, 'visionossimulator'],
 ]);
 
@@ -88,11 +107,29 @@ export const VERSION_MIN_PLATFORMS: ReadonlyMap<number, string> = new Map([
 /** Section type is the low byte of section flags; the rest are attributes. */
 export const SECTION_TYPE_MASK = 0xff;
 export const SECTION_TYPES: readonly string[] = [
-  'S_REGULAR', 'S_ZEROFILL', 'S_CSTRING_LITERALS', 'S_4BYTE_LITERALS', 'S_8BYTE_LITERALS', 'S_LITERAL_POINTERS',
-  'S_NON_LAZY_SYMBOL_POINTERS', 'S_LAZY_SYMBOL_POINTERS', 'S_SYMBOL_STUBS', 'S_MOD_INIT_FUNC_POINTERS',
-  'S_MOD_TERM_FUNC_POINTERS', 'S_COALESCED', 'S_GB_ZEROFILL', 'S_INTERPOSING', 'S_16BYTE_LITERALS', 'S_DTRACE_DOF',
-  'S_LAZY_DYLIB_SYMBOL_POINTERS', 'S_THREAD_LOCAL_REGULAR', 'S_THREAD_LOCAL_ZEROFILL', 'S_THREAD_LOCAL_VARIABLES',
-  'S_THREAD_LOCAL_VARIABLE_POINTERS', 'S_THREAD_LOCAL_INIT_FUNCTION_POINTERS', 'S_INIT_FUNC_OFFSETS',
+  'S_REGULAR',
+  'S_ZEROFILL',
+  'S_CSTRING_LITERALS',
+  'S_4BYTE_LITERALS',
+  'S_8BYTE_LITERALS',
+  'S_LITERAL_POINTERS',
+  'S_NON_LAZY_SYMBOL_POINTERS',
+  'S_LAZY_SYMBOL_POINTERS',
+  'S_SYMBOL_STUBS',
+  'S_MOD_INIT_FUNC_POINTERS',
+  'S_MOD_TERM_FUNC_POINTERS',
+  'S_COALESCED',
+  'S_GB_ZEROFILL',
+  'S_INTERPOSING',
+  'S_16BYTE_LITERALS',
+  'S_DTRACE_DOF',
+  'S_LAZY_DYLIB_SYMBOL_POINTERS',
+  'S_THREAD_LOCAL_REGULAR',
+  'S_THREAD_LOCAL_ZEROFILL',
+  'S_THREAD_LOCAL_VARIABLES',
+  'S_THREAD_LOCAL_VARIABLE_POINTERS',
+  'S_THREAD_LOCAL_INIT_FUNCTION_POINTERS',
+  'S_INIT_FUNC_OFFSETS',
 ];
 /** Types whose bytes are not in the file. */
 export const ZEROFILL_TYPES: ReadonlySet<string> = new Set(['S_ZEROFILL', 'S_GB_ZEROFILL', 'S_THREAD_LOCAL_ZEROFILL']);

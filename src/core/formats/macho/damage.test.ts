@@ -52,10 +52,10 @@ describe('damaged thin Mach-O', () => {
       expect(result).not.toBeNull();
       expect((result as Exe).diagnostics.length).toBeGreaterThan(0);
     }
-    for (const cut of [4, 8, 20, 31, 100]) expect(outcome(() => parseMachO(amd64.subarray(0, cut)))).toBeInstanceOf(FormatError);
+    for (const cut of [4, 8, 20, 31, 100])
+      expect(outcome(() => parseMachO(amd64.subarray(0, cut)))).toBeInstanceOf(FormatError);
     expect(performance.now() - started).toBeLessThan(2000);
   });
-
 });
 
 describe('damaged load commands', () => {
@@ -76,7 +76,11 @@ describe('damaged load commands', () => {
   });
 
   it('keeps the sections when nsyms is 2^31, the string table is out of the file or every name is bad', () => {
-    const edits: Edit[] = [[SYMTAB_COMMAND + 12, 2 ** 31, 4], [SYMTAB_COMMAND + 16, 0xfffffff0, 4], [SYMTAB_COMMAND + 20, 1, 4]];
+    const edits: Edit[] = [
+      [SYMTAB_COMMAND + 12, 2 ** 31, 4],
+      [SYMTAB_COMMAND + 16, 0xfffffff0, 4],
+      [SYMTAB_COMMAND + 20, 1, 4],
+    ];
     for (const edit of edits) {
       const exe = parseMachO(damaged(amd64, [edit]))!;
       expect(exe.sections.length).toBe(20);
@@ -120,7 +124,10 @@ describe('damaged fat Mach-O', () => {
   });
 
   it('gives a FormatError when no slice can be read', () => {
-    const noSlice = damaged(fat, [[8 + 8, 0x7fffffff, 4], [8 + 20 + 8, 0x7fffffff, 4]]);
+    const noSlice = damaged(fat, [
+      [8 + 8, 0x7fffffff, 4],
+      [8 + 20 + 8, 0x7fffffff, 4],
+    ]);
     expect(outcome(() => parseFat(noSlice))).toBeInstanceOf(FormatError);
   });
 

@@ -11,7 +11,9 @@ import { parseUniversalHeaders } from './testing/llvm-headers';
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function shaSum(name: string): string {
-  const line = truth('SHA256SUMS').split('\n').find((l) => l.endsWith(`  ${name}`))!;
+  const line = truth('SHA256SUMS')
+    .split('\n')
+    .find((l) => l.endsWith(`  ${name}`))!;
   return line.split(' ')[0]!;
 }
 
@@ -28,7 +30,12 @@ describe('darwin-fat', () => {
   });
 
   it('puts the slices where llvm-objdump says, 2^14-aligned', () => {
-    const llvm = parseUniversalHeaders(readFileSync(new URL('../../../../test/fixtures/truth/darwin-fat.universal-headers.txt', import.meta.url), 'utf8'));
+    const llvm = parseUniversalHeaders(
+      readFileSync(
+        new URL('../../../../test/fixtures/truth/darwin-fat.universal-headers.txt', import.meta.url),
+        'utf8',
+      ),
+    );
     expect(llvm.map((s) => s.cputype)).toEqual(['CPU_TYPE_X86_64', 'CPU_TYPE_ARM64']);
     expect(fat.sliceOffsets).toEqual(llvm.map((s) => s.offset));
     for (const offset of fat.sliceOffsets) expect(offset % (1 << 14)).toBe(0);
@@ -45,7 +52,10 @@ describe('darwin-fat', () => {
 
   it('reads each slice as the thin file reads, with slice-relative offsets', () => {
     fat.exes.forEach((exe, index) => {
-      const dump = JSON.parse(truth(`${thin[index]}.dump.json`)) as { sections: { name: string; offset: number }[]; symbols: number };
+      const dump = JSON.parse(truth(`${thin[index]}.dump.json`)) as {
+        sections: { name: string; offset: number }[];
+        symbols: number;
+      };
       expect(exe.sections.map((s) => `${s.segment},${s.name}`)).toEqual(dump.sections.map((s) => s.name));
       expect(exe.sections.map((s) => s.offset)).toEqual(dump.sections.map((s) => s.offset));
       expect(exe.symbols.length).toBe(dump.symbols);

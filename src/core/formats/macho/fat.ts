@@ -87,7 +87,9 @@ function readSlice(reader: ByteReader, at: number, word: number, index: number):
   if (exe === null) throw new FormatError(offset, `${what} at ${hex(offset)} is not a Mach-O file`);
   if (cpuName(cputype) !== exe.arch) {
     exe.diagnostics.push({
-      level: 'warning', source: 'macho', offset: 0,
+      level: 'warning',
+      source: 'macho',
+      offset: 0,
       message: `fat header says ${cpuName(cputype)} but the slice's own header says ${exe.arch}`,
     });
   }
@@ -101,5 +103,7 @@ export function inFatFile(sliceOffset: number, offsetInSlice: number): number {
 
 /** A section with its file offset moved from slice-relative to fat-file-relative, for display. */
 export function sectionInFatFile(section: ExeSection, sliceOffset: number): ExeSection {
-  return section.fileSize === 0 && section.offset === 0 ? section : { ...section, offset: sliceOffset + section.offset };
+  return section.fileSize === 0 && section.offset === 0
+    ? section
+    : { ...section, offset: sliceOffset + section.offset };
 }

@@ -15,7 +15,9 @@ interface GoDump {
 }
 
 function llvmTruth(name: string) {
-  return parsePrivateHeaders(readFileSync(new URL(`../../../../test/fixtures/truth/${name}.private-headers.txt`, import.meta.url), 'utf8'));
+  return parsePrivateHeaders(
+    readFileSync(new URL(`../../../../test/fixtures/truth/${name}.private-headers.txt`, import.meta.url), 'utf8'),
+  );
 }
 
 function commandsNamed(commands: LlvmCommand[], cmd: string): LlvmCommand[] {
@@ -48,7 +50,12 @@ describe.each(THIN)('$name: sections and segments', ({ name, arch }) => {
   });
 
   it('has the sections Go debug/macho lists, in order', () => {
-    const ours = exe.sections.map((s) => ({ name: `${s.segment},${s.name}`, address: s.address, offset: s.offset, size: s.size }));
+    const ours = exe.sections.map((s) => ({
+      name: `${s.segment},${s.name}`,
+      address: s.address,
+      offset: s.offset,
+      size: s.size,
+    }));
     expect(ours).toEqual(dump.sections);
   });
 
@@ -67,12 +74,15 @@ describe.each(THIN)('$name: sections and segments', ({ name, arch }) => {
       prot: protection(c.fields.get('initprot')),
     }));
     const ours = exe.segments.map((s) => ({
-      type: s.type, address: s.address, memSize: s.memSize, offset: s.offset, fileSize: s.fileSize,
+      type: s.type,
+      address: s.address,
+      memSize: s.memSize,
+      offset: s.offset,
+      fileSize: s.fileSize,
       prot: `${s.readable ? 'R' : '-'}${s.writable ? 'W' : '-'}${s.executable ? 'X' : '-'}`,
     }));
     expect(ours).toEqual(segments);
   });
-
 });
 
 describe.each(THIN)('$name: symbols and linkage', ({ name }) => {
@@ -118,7 +128,6 @@ describe.each(THIN)('$name: symbols and linkage', ({ name }) => {
       : Number(/rip\s+(0x[0-9a-f]+)/.exec(thread!.text)![1]);
     expect(exe.entry).toBe(expected);
   });
-
 });
 
 describe.each(THIN)('$name: header and addresses', ({ name, arch }) => {
@@ -135,7 +144,11 @@ describe.each(THIN)('$name: header and addresses', ({ name, arch }) => {
     expect(exe.header.NO_HEAP_EXECUTION).toBe(false);
     expect(exe.header.ALLOW_STACK_EXECUTION).toBe(false);
     const build = commandsNamed(llvm.commands, 'LC_BUILD_VERSION')[0]!.fields;
-    expect([exe.header.platform, exe.header.minos, exe.header.sdk]).toEqual([build.get('platform'), build.get('minos'), build.get('sdk')]);
+    expect([exe.header.platform, exe.header.minos, exe.header.sdk]).toEqual([
+      build.get('platform'),
+      build.get('minos'),
+      build.get('sdk'),
+    ]);
     expect(exe.header.codeSignature).toBe(commandsNamed(llvm.commands, 'LC_CODE_SIGNATURE').length > 0);
     expect(exe.header.dyldInfo).toBe(commandsNamed(llvm.commands, 'LC_DYLD_INFO_ONLY').length > 0);
     expect(exe.header.chainedFixups).toBe(false);

@@ -4,8 +4,16 @@ import type { ByteReader } from '../../io/reader';
 import { hex } from '../../io/reader';
 import type { ExeSection, ExeSegment, SectionKind } from '../exe';
 import {
-  LC, S_ATTR_DEBUG, S_ATTR_PURE_INSTRUCTIONS, S_ATTR_SOME_INSTRUCTIONS, SECTION_TYPE_MASK, SECTION_TYPES,
-  VM_PROT_EXECUTE, VM_PROT_READ, VM_PROT_WRITE, ZEROFILL_TYPES,
+  LC,
+  S_ATTR_DEBUG,
+  S_ATTR_PURE_INSTRUCTIONS,
+  S_ATTR_SOME_INSTRUCTIONS,
+  SECTION_TYPE_MASK,
+  SECTION_TYPES,
+  VM_PROT_EXECUTE,
+  VM_PROT_READ,
+  VM_PROT_WRITE,
+  ZEROFILL_TYPES,
 } from './constants';
 import type { LoadCommand, MachOState } from './types';
 import { requireSize } from './types';
@@ -13,12 +21,34 @@ import { requireSize } from './types';
 /** Field offsets of segment_command(_64) and of the section(_64) records that follow it. */
 const SEGMENT_LAYOUT = {
   32: {
-    word: 4, header: 56, sectionSize: 68, vmaddr: 24, vmsize: 28, fileoff: 32, filesize: 36, initprot: 44,
-    nsects: 48, segflags: 52, sectSize: 36, sectOffset: 40, sectFlags: 56,
+    word: 4,
+    header: 56,
+    sectionSize: 68,
+    vmaddr: 24,
+    vmsize: 28,
+    fileoff: 32,
+    filesize: 36,
+    initprot: 44,
+    nsects: 48,
+    segflags: 52,
+    sectSize: 36,
+    sectOffset: 40,
+    sectFlags: 56,
   },
   64: {
-    word: 8, header: 72, sectionSize: 80, vmaddr: 24, vmsize: 32, fileoff: 40, filesize: 48, initprot: 60,
-    nsects: 64, segflags: 68, sectSize: 40, sectOffset: 48, sectFlags: 64,
+    word: 8,
+    header: 72,
+    sectionSize: 80,
+    vmaddr: 24,
+    vmsize: 32,
+    fileoff: 40,
+    filesize: 48,
+    initprot: 60,
+    nsects: 64,
+    segflags: 68,
+    sectSize: 40,
+    sectOffset: 48,
+    sectFlags: 64,
   },
 } as const;
 type SegmentLayout = (typeof SEGMENT_LAYOUT)[32] | (typeof SEGMENT_LAYOUT)[64];
@@ -58,7 +88,9 @@ export function readSegment(state: MachOState, command: LoadCommand): void {
   }
   if (!reader.has(segment.offset, segment.fileSize)) {
     state.diagnostics.push({
-      level: 'warning', source: 'macho', offset: at,
+      level: 'warning',
+      source: 'macho',
+      offset: at,
       message: `segment ${segment.type} (${hex(segment.offset)}, ${segment.fileSize} bytes) runs past the end of the file`,
     });
   }
@@ -67,7 +99,11 @@ export function readSegment(state: MachOState, command: LoadCommand): void {
 }
 
 function readSection(
-  reader: ByteReader, at: number, layout: SegmentLayout, initprot: number, readOnlyAfterFixups: boolean,
+  reader: ByteReader,
+  at: number,
+  layout: SegmentLayout,
+  initprot: number,
+  readOnlyAfterFixups: boolean,
 ): ExeSection {
   const flags = reader.u32(at + layout.sectFlags);
   const type = SECTION_TYPES[flags & SECTION_TYPE_MASK] ?? `S_TYPE_${hex(flags & SECTION_TYPE_MASK)}`;
@@ -88,7 +124,11 @@ function readSection(
 }
 
 function sectionKind(
-  segment: string, type: string, flags: number, initprot: number, readOnlyAfterFixups: boolean,
+  segment: string,
+  type: string,
+  flags: number,
+  initprot: number,
+  readOnlyAfterFixups: boolean,
 ): SectionKind {
   // __DWARF is never mapped; the debug attribute marks debug sections placed elsewhere.
   if (segment === '__DWARF' || (flags & S_ATTR_DEBUG) !== 0) return 'debug';

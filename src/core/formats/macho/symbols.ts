@@ -3,7 +3,16 @@ import { diagnosticFrom, FormatError } from '../../io/errors';
 import { MAX_STRING_LEN, MAX_SYMBOLS } from '../../io/limits';
 import { ByteReader, decodeLatin1, hex } from '../../io/reader';
 import type { ExeSection, ExeSymbol } from '../exe';
-import { MAX_LIBRARY_ORDINAL, MH_TWOLEVEL, N_EXT, N_SECT, N_STAB, N_TYPE, N_UNDF, SELF_LIBRARY_ORDINAL } from './constants';
+import {
+  MAX_LIBRARY_ORDINAL,
+  MH_TWOLEVEL,
+  N_EXT,
+  N_SECT,
+  N_STAB,
+  N_TYPE,
+  N_UNDF,
+  SELF_LIBRARY_ORDINAL,
+} from './constants';
 import type { MachOState, SymtabCommand } from './types';
 
 /** A symbol with the section it was defined in (1-based, 0 for none), before sizes are known. */
@@ -44,7 +53,10 @@ export function readSymbols(state: MachOState): ExeSymbol[] {
       skipped.push(diagnosticFrom('macho', error, 'warning'));
       // Each bad entry costs an exception; a table that is mostly bad is given up rather than read for seconds.
       if (skipped.length > MAX_BAD_SYMBOLS) {
-        throw new FormatError(symtab.at, `more than ${MAX_BAD_SYMBOLS} unreadable symbols; the first: ${skipped[0]!.message}`);
+        throw new FormatError(
+          symtab.at,
+          `more than ${MAX_BAD_SYMBOLS} unreadable symbols; the first: ${skipped[0]!.message}`,
+        );
       }
     }
   }
@@ -59,7 +71,12 @@ export function readSymbols(state: MachOState): ExeSymbol[] {
 }
 
 function readEntry(
-  reader: ByteReader, strings: StringTable, at: number, wordSize: number, libraries: string[], symtab: SymtabCommand,
+  reader: ByteReader,
+  strings: StringTable,
+  at: number,
+  wordSize: number,
+  libraries: string[],
+  symtab: SymtabCommand,
 ): RawSymbol | null {
   const type = reader.u8(at + 4);
   if ((type & N_STAB) !== 0) return null;

@@ -95,7 +95,10 @@ describe('import directory', () => {
     const copy = amd64.slice();
     const descriptor = amd64.slice(importDescriptor, importDescriptor + 20);
     for (let i = 0; i < copies; i++) copy.set(descriptor, rdata.fileOffset + i * 20);
-    const bytes = patched(copy, [[layout.directories + 8, 4, rdata.vma - 0x400000], [layout.directories + 12, 4, 20]]);
+    const bytes = patched(copy, [
+      [layout.directories + 8, 4, rdata.vma - 0x400000],
+      [layout.directories + 12, 4, 20],
+    ]);
     const started = performance.now();
     const exe = readable(bytes);
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -136,7 +139,12 @@ describe('debug directory', () => {
     ['an RVA out of the file', 0x7fff_0000, 28],
     ['a size of 2^32-1', row('.rdata').vma - 0x400000, 0xffff_ffff],
   ])('%s is a diagnostic', (_what, rva, size) => {
-    const exe = readable(patched(amd64, [[layout.directories + 48, 4, rva], [layout.directories + 52, 4, size]]));
+    const exe = readable(
+      patched(amd64, [
+        [layout.directories + 48, 4, rva],
+        [layout.directories + 52, 4, size],
+      ]),
+    );
     expect(exe.diagnostics.length).toBe(1);
     expect(exe.notes).toEqual([]);
     expect(exe.linkage.needed).toEqual(['kernel32.dll']);

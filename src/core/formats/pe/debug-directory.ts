@@ -50,7 +50,8 @@ function readCodeView(image: PeImage, entryAt: number): ExeNote | null {
 function guidAt(reader: ByteReader, at: number): string {
   const field = (value: number, digits: number): string => value.toString(16).padStart(digits, '0');
   const tail = Array.from(reader.slice(at + 8, 8), (byte) => field(byte, 2)).join('');
-  const text = `${field(reader.u32(at), 8)}-${field(reader.u16(at + 4), 4)}-${field(reader.u16(at + 6), 4)}-` +
+  const text =
+    `${field(reader.u32(at), 8)}-${field(reader.u16(at + 4), 4)}-${field(reader.u16(at + 6), 4)}-` +
     `${tail.slice(0, 4)}-${tail.slice(4)}`;
   return text.toUpperCase();
 }

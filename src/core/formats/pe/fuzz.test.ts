@@ -29,23 +29,30 @@ describe.each(['windows-amd64.exe', 'windows-386.exe'])('%s with flipped bytes',
   it('gives an Exe, null or a FormatError, fast', () => {
     const original = fixture(name);
     const work = original.slice();
-    const flips = fc.array(fc.record({ offset: hotSpots(name, original.length), value: fc.integer({ min: 0, max: 255 }) }), {
-      minLength: 1, maxLength: 8,
-    });
+    const flips = fc.array(
+      fc.record({ offset: hotSpots(name, original.length), value: fc.integer({ min: 0, max: 255 }) }),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    );
     let slowest = 0;
-    fc.assert(fc.property(flips, (changes: Flip[]) => {
-      for (const { offset, value } of changes) work[offset] = value;
-      const started = performance.now();
-      try {
-        touchAll(parsePe(work));
-      } catch (error) {
-        if (!(error instanceof FormatError)) throw error;
-      } finally {
-        slowest = Math.max(slowest, performance.now() - started);
-        // Restore instead of copying 1.6 MB per run.
-        for (const { offset } of changes) work[offset] = original[offset]!;
-      }
-    }), fuzzOptions(300));
+    fc.assert(
+      fc.property(flips, (changes: Flip[]) => {
+        for (const { offset, value } of changes) work[offset] = value;
+        const started = performance.now();
+        try {
+          touchAll(parsePe(work));
+        } catch (error) {
+          if (!(error instanceof FormatError)) throw error;
+        } finally {
+          slowest = Math.max(slowest, performance.now() - started);
+          // Restore instead of copying 1.6 MB per run.
+          for (const { offset } of changes) work[offset] = original[offset]!;
+        }
+      }),
+      fuzzOptions(300),
+    );
     expect(slowest).toBeLessThan(500);
   });
 });

@@ -14,7 +14,10 @@ export class PeImage {
     readonly optional: OptionalHeader,
     readonly sections: SectionHeader[],
   ) {
-    this.addressMap = new AddressMap(reader, sections.map((s) => sectionMapping(s, optional.imageBase)));
+    this.addressMap = new AddressMap(
+      reader,
+      sections.map((s) => sectionMapping(s, optional.imageBase)),
+    );
   }
 
   get pointerSize(): 4 | 8 {

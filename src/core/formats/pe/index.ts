@@ -3,7 +3,12 @@ import { ByteReader } from '../../io/reader';
 import type { Exe, ExeNote, ExeSection, ExeSymbol } from '../exe';
 import { readCodeViewNotes } from './debug-directory';
 import {
-  directory, locateCoffHeader, readCoffHeader, readOptionalHeader, type CoffHeader, type OptionalHeader,
+  directory,
+  locateCoffHeader,
+  readCoffHeader,
+  readOptionalHeader,
+  type CoffHeader,
+  type OptionalHeader,
 } from './headers';
 import { PeImage } from './image';
 import { readImports, type Imports } from './imports';
@@ -30,7 +35,9 @@ export function parsePe(bytes: Uint8Array): Exe | null {
   const diagnostics: Diagnostic[] = [];
   if (optional.magic === 'ROM') {
     diagnostics.push({
-      level: 'warning', source: 'pe', offset: coff.offset + 20,
+      level: 'warning',
+      source: 'pe',
+      offset: coff.offset + 20,
       message: 'ROM image: it has no ImageBase, subsystem or data directories; addresses are RVAs',
     });
   }

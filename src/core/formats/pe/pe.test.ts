@@ -17,7 +17,9 @@ function load(name: string): Exe {
 }
 
 function objdumpPrivate(name: string) {
-  return parseObjdumpPrivate(readFileSync(new URL(`../../../../test/fixtures/truth/${name}.objdump-p.txt`, import.meta.url), 'utf8'));
+  return parseObjdumpPrivate(
+    readFileSync(new URL(`../../../../test/fixtures/truth/${name}.objdump-p.txt`, import.meta.url), 'utf8'),
+  );
 }
 
 const dump = (name: string): GoDump => JSON.parse(truth(`${name}.dump.json`)) as GoDump;
@@ -85,7 +87,8 @@ describe('imports', () => {
     expect(exe.linkage.needed).toEqual(expected.map((i) => i.dll));
     const imported = exe.symbols.filter((s) => s.dynamic);
     expect(imported.map((s) => [s.library, s.name])).toEqual(
-      expected.flatMap((i) => i.members.map((member) => [i.dll, member])));
+      expected.flatMap((i) => i.members.map((member) => [i.dll, member])),
+    );
     const objdump = objdumpPrivate('windows-386.exe');
     const slot = parseInt(objdump.fields.get('ImageBase')!, 16) + objdump.directories[12]!.rva;
     expect(imported.map((s) => s.address)).toEqual(imported.map((_, i) => slot + 4 * i));
@@ -115,7 +118,9 @@ describe.each(FILES)('%s header', (name) => {
 
   it('matches objdump -p', () => {
     const sixtyFour = objdump.fileFormat === 'pei-x86-64';
-    expect([exe.arch, exe.header.machine, exe.bits]).toEqual(sixtyFour ? ['x86_64', 'AMD64', 64] : ['i386', 'I386', 32]);
+    expect([exe.arch, exe.header.machine, exe.bits]).toEqual(
+      sixtyFour ? ['x86_64', 'AMD64', 64] : ['i386', 'I386', 32],
+    );
     expect(field('Magic')).toContain(`(${String(exe.header.magic)})`);
     expect(exe.imageBase).toBe(number('ImageBase'));
     expect(exe.entry).toBe(number('ImageBase') + number('AddressOfEntryPoint'));

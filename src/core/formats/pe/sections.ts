@@ -5,7 +5,12 @@ import type { ExeSection, SectionKind } from '../exe';
 import type { CoffHeader } from './headers';
 import { stringAt, type StringTable } from './string-table';
 import {
-  hex32, SCN_CNT_CODE, SCN_CNT_INITIALIZED_DATA, SCN_CNT_UNINITIALIZED_DATA, SCN_MEM_EXECUTE, SCN_MEM_READ,
+  hex32,
+  SCN_CNT_CODE,
+  SCN_CNT_INITIALIZED_DATA,
+  SCN_CNT_UNINITIALIZED_DATA,
+  SCN_MEM_EXECUTE,
+  SCN_MEM_READ,
   SCN_MEM_WRITE,
 } from './names';
 
@@ -29,7 +34,10 @@ const SECTION_HEADER_SIZE = 40;
 
 /** The section table is what makes the file usable at all, so a table that is not there is a FormatError. */
 export function readSectionHeaders(
-  reader: ByteReader, coff: CoffHeader, strings: StringTable | null, diagnostics: Diagnostic[],
+  reader: ByteReader,
+  coff: CoffHeader,
+  strings: StringTable | null,
+  diagnostics: Diagnostic[],
 ): SectionHeader[] {
   const count = coff.numberOfSections;
   if (count > MAX_SECTIONS) throw new FormatError(coff.offset + 2, `COFF header claims ${count} sections`);
@@ -97,9 +105,11 @@ function sectionType(characteristics: number): string {
 }
 
 function sectionFlags(characteristics: number): string {
-  return (has(characteristics, SCN_MEM_READ) ? 'R' : '-') +
+  return (
+    (has(characteristics, SCN_MEM_READ) ? 'R' : '-') +
     (has(characteristics, SCN_MEM_WRITE) ? 'W' : '-') +
-    (has(characteristics, SCN_MEM_EXECUTE) ? 'X' : '-');
+    (has(characteristics, SCN_MEM_EXECUTE) ? 'X' : '-')
+  );
 }
 
 /** Names first (they say what a Go linker meant), characteristics for sections we do not know by name. */

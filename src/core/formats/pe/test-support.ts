@@ -18,9 +18,16 @@ export function parseObjdumpSections(text: string): ObjdumpSection[] {
   lines.forEach((line, index) => {
     const row = /^\s*\d+\s+(\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+2\*\*\d+$/.exec(line);
     if (!row) return;
-    const flags = (lines[index + 1] ?? '').split(',').map((word) => word.trim()).filter(Boolean);
+    const flags = (lines[index + 1] ?? '')
+      .split(',')
+      .map((word) => word.trim())
+      .filter(Boolean);
     sections.push({
-      name: row[1]!, size: parseInt(row[2]!, 16), vma: parseInt(row[3]!, 16), fileOffset: parseInt(row[4]!, 16), flags,
+      name: row[1]!,
+      size: parseInt(row[2]!, 16),
+      vma: parseInt(row[3]!, 16),
+      fileOffset: parseInt(row[4]!, 16),
+      flags,
     });
   });
   return sections;
@@ -36,7 +43,13 @@ export interface ObjdumpPrivate {
 }
 
 export function parseObjdumpPrivate(text: string): ObjdumpPrivate {
-  const result: ObjdumpPrivate = { fileFormat: '', fields: new Map(), dllCharacteristics: [], directories: [], imports: [] };
+  const result: ObjdumpPrivate = {
+    fileFormat: '',
+    fields: new Map(),
+    dllCharacteristics: [],
+    directories: [],
+    imports: [],
+  };
   let inDllCharacteristics = false;
   for (const line of text.split('\n')) {
     const format = /file format (\S+)/.exec(line);

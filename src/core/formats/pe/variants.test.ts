@@ -24,9 +24,28 @@ describe('CodeView debug directory', () => {
   const path = 'C:\\build\\hello.pdb';
   const record = new Uint8Array([
     ...new TextEncoder().encode('RSDS'),
-    0x78, 0x56, 0x34, 0x12, 0xbc, 0x9a, 0xf0, 0xde, 1, 2, 3, 4, 5, 6, 7, 8, // GUID {12345678-9ABC-DEF0-...}
-    3, 0, 0, 0, // age
-    ...new TextEncoder().encode(path), 0,
+    0x78,
+    0x56,
+    0x34,
+    0x12,
+    0xbc,
+    0x9a,
+    0xf0,
+    0xde,
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8, // GUID {12345678-9ABC-DEF0-...}
+    3,
+    0,
+    0,
+    0, // age
+    ...new TextEncoder().encode(path),
+    0,
   ]);
 
   function withDebugEntry(pointerToRawData: number): Uint8Array {
@@ -46,7 +65,9 @@ describe('CodeView debug directory', () => {
   }
 
   const expected = {
-    owner: 'CodeView', type: 2, typeName: 'IMAGE_DEBUG_TYPE_CODEVIEW',
+    owner: 'CodeView',
+    type: 2,
+    typeName: 'IMAGE_DEBUG_TYPE_CODEVIEW',
     value: `path=${path}; guid=12345678-9ABC-DEF0-0102-030405060708; age=3`,
   };
 
@@ -88,7 +109,8 @@ describe('optional header magic', () => {
     expect(exe.header.magic).toBe('ROM');
     expect(exe.diagnostics).toMatchObject([{ level: 'warning', source: 'pe' }]);
     expect(exe.sections.map((s) => s.address)).toEqual(
-      parseObjdumpSections(truth('windows-amd64.exe.objdump-h.txt')).map((r) => r.vma - 0x400000));
+      parseObjdumpSections(truth('windows-amd64.exe.objdump-h.txt')).map((r) => r.vma - 0x400000),
+    );
     expect(exe.linkage.needed).toEqual([]);
   });
 

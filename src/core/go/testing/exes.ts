@@ -31,7 +31,10 @@ export function runtimeText(name: string): number | null {
 }
 
 /** A section's address, file offset and size from `readelf -SW` output (truth/<name>.readelf-S.txt). */
-export function readelfSection(name: string, section: string): { address: number; offset: number; size: number } | null {
+export function readelfSection(
+  name: string,
+  section: string,
+): { address: number; offset: number; size: number } | null {
   for (const line of truthText(`${name}.readelf-S.txt`)?.split('\n') ?? []) {
     const match = /\]\s+(\S+)\s+\S+\s+([0-9a-f]+)\s+([0-9a-f]+)\s+([0-9a-f]+)/.exec(line);
     if (match && match[1] === section) {

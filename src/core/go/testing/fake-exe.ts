@@ -13,28 +13,59 @@ export interface FakeSection {
   flags?: string;
 }
 
-export function fakeExe(file: Uint8Array, sections: FakeSection[], options: {
-  symbols?: Pick<ExeSymbol, 'name' | 'address'>[];
-  bits?: 32 | 64;
-  littleEndian?: boolean;
-} = {}): Exe {
-  const map = new AddressMap(new ByteReader(file), sections.map((s) => ({
-    address: s.address, offset: s.offset, fileSize: s.size, memSize: s.size,
-  })));
+export function fakeExe(
+  file: Uint8Array,
+  sections: FakeSection[],
+  options: {
+    symbols?: Pick<ExeSymbol, 'name' | 'address'>[];
+    bits?: 32 | 64;
+    littleEndian?: boolean;
+  } = {},
+): Exe {
+  const map = new AddressMap(
+    new ByteReader(file),
+    sections.map((s) => ({
+      address: s.address,
+      offset: s.offset,
+      fileSize: s.size,
+      memSize: s.size,
+    })),
+  );
   const exeSections: ExeSection[] = sections.map((s) => ({
-    name: s.name, type: 'PROGBITS', kind: s.kind, address: s.address, offset: s.offset, size: s.size,
-    fileSize: s.size, flags: s.flags ?? (s.kind === 'data' ? 'WA' : s.kind === 'code' ? 'AX' : 'A'),
+    name: s.name,
+    type: 'PROGBITS',
+    kind: s.kind,
+    address: s.address,
+    offset: s.offset,
+    size: s.size,
+    fileSize: s.size,
+    flags: s.flags ?? (s.kind === 'data' ? 'WA' : s.kind === 'code' ? 'AX' : 'A'),
   }));
   return {
-    format: 'elf', arch: 'x86_64', bits: options.bits ?? 64, littleEndian: options.littleEndian ?? true, entry: 0,
-    imageBase: 0, sections: exeSections,
-    segments: sections.filter((s) => s.kind === 'data').map((s) => ({
-      type: 'LOAD', address: s.address, offset: s.offset, fileSize: s.size, memSize: s.size,
-      readable: true, writable: true, executable: false,
-    })),
+    format: 'elf',
+    arch: 'x86_64',
+    bits: options.bits ?? 64,
+    littleEndian: options.littleEndian ?? true,
+    entry: 0,
+    imageBase: 0,
+    sections: exeSections,
+    segments: sections
+      .filter((s) => s.kind === 'data')
+      .map((s) => ({
+        type: 'LOAD',
+        address: s.address,
+        offset: s.offset,
+        fileSize: s.size,
+        memSize: s.size,
+        readable: true,
+        writable: true,
+        executable: false,
+      })),
     symbols: (options.symbols ?? []).map((s) => ({ ...s, size: 0, kind: 'object', dynamic: false })),
     linkage: { interpreter: null, needed: [], rpath: [], runpath: [], versionsNeeded: [] },
-    notes: [], header: {}, diagnostics: [],
+    notes: [],
+    header: {},
+    diagnostics: [],
     sectionData: (section) => file.subarray(section.offset, section.offset + section.fileSize),
     readAt: (address, size) => map.readAt(address, size),
     fileOffsetOf: (address) => map.fileOffsetOf(address),

@@ -10,7 +10,12 @@ export interface GoVersionText {
   version: string;
   path: string;
   main: { path: string; version: string; sum: string } | null;
-  deps: { path: string; version: string; sum: string; replace: { path: string; version: string; sum: string } | null }[];
+  deps: {
+    path: string;
+    version: string;
+    sum: string;
+    replace: { path: string; version: string; sum: string } | null;
+  }[];
   settings: { key: string; value: string }[];
 }
 

@@ -7,7 +7,17 @@ interface Tab {
 }
 
 /** ARIA tabs: arrow keys move between tabs, only the active panel is rendered. */
-export function Tabs({ tabs, active, onChange, label = 'Report' }: { tabs: Tab[]; active: string; onChange: (id: string) => void; label?: string }) {
+export function Tabs({
+  tabs,
+  active,
+  onChange,
+  label = 'Report',
+}: {
+  tabs: Tab[];
+  active: string;
+  onChange: (id: string) => void;
+  label?: string;
+}) {
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((t) => t.id === active) ?? tabs[0]!;
   const onKey = (event: KeyboardEvent): void => {

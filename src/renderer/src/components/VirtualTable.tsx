@@ -40,7 +40,17 @@ function useSorted<T>(rows: readonly T[], columns: Column<T>[], sort: { key: str
 }
 
 /** Virtualized, sortable, filterable table; Ctrl/Cmd+F focuses its filter; shows "12 of 48,211". */
-export function VirtualTable<T>({ label, rows, columns, rowKey, initialSort, toolbar, filter, onRowClick, initialQuery = '' }: Props<T>) {
+export function VirtualTable<T>({
+  label,
+  rows,
+  columns,
+  rowKey,
+  initialSort,
+  toolbar,
+  filter,
+  onRowClick,
+  initialQuery = '',
+}: Props<T>) {
   const [sort, setSort] = useState(initialSort ?? null);
   const [query, setQuery] = useState(initialQuery);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -71,7 +81,9 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, initialSort, too
   }, []);
   const template = columns.map((c) => c.width).join(' ');
   const toggle = (key: string): void =>
-    setSort((current) => (current?.key === key ? { key, descending: !current.descending } : { key, descending: false }));
+    setSort((current) =>
+      current?.key === key ? { key, descending: !current.descending } : { key, descending: false },
+    );
   return (
     <div className="vtable">
       <div className="vtable-toolbar">
@@ -117,7 +129,11 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, initialSort, too
                   key={rowKey(row, item.index)}
                   className={`vtable-row${onRowClick ? ' clickable' : ''}`}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{
+                    gridTemplateColumns: template,
+                    transform: `translateY(${item.start}px)`,
+                    height: ROW_HEIGHT,
+                  }}
                 >
                   {columns.map((c) => (
                     <div role="cell" key={c.key} className={c.align === 'right' ? 'num' : undefined}>

@@ -29,7 +29,17 @@ function flatten(nodes: TreeNode[], expanded: Set<string>, depth: number, out: F
 }
 
 /** A virtualized tree (role=tree) with keyboard navigation; children are built lazily on expand. */
-export function VirtualTree({ label, roots, columns, template }: { label: string; roots: TreeNode[]; columns: string[]; template: string }) {
+export function VirtualTree({
+  label,
+  roots,
+  columns,
+  template,
+}: {
+  label: string;
+  roots: TreeNode[];
+  columns: string[];
+  template: string;
+}) {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [focused, setFocused] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -38,7 +48,12 @@ export function VirtualTree({ label, roots, columns, template }: { label: string
     flatten(roots, expanded, 1, out);
     return out;
   }, [roots, expanded]);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const toggle = (id: string, open?: boolean): void =>
     setExpanded((current) => {
       const next = new Set(current);
@@ -59,14 +74,21 @@ export function VirtualTree({ label, roots, columns, template }: { label: string
     if (!move) return;
     event.preventDefault();
     move();
-    virtualizer.scrollToIndex(Math.min(rows.length - 1, Math.max(0, focused + (event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0))));
+    virtualizer.scrollToIndex(
+      Math.min(
+        rows.length - 1,
+        Math.max(0, focused + (event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0)),
+      ),
+    );
   };
   return (
     <div className="vtable-grid tree">
       <div className="vtable-head">
         <div className="vtable-row" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
-            <div key={c} className="tree-colhead">{c}</div>
+            <div key={c} className="tree-colhead">
+              {c}
+            </div>
           ))}
         </div>
       </div>
@@ -89,11 +111,15 @@ export function VirtualTree({ label, roots, columns, template }: { label: string
                 }}
               >
                 <div role="gridcell" className="tree-label" style={{ paddingLeft: (row.depth - 1) * 18 }}>
-                  <span aria-hidden="true" className="twisty">{row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}</span>
+                  <span aria-hidden="true" className="twisty">
+                    {row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}
+                  </span>
                   {row.node.label}
                 </div>
                 {row.node.cells.map((cell, i) => (
-                  <div role="gridcell" key={i} className="tree-cell">{cell}</div>
+                  <div role="gridcell" key={i} className="tree-cell">
+                    {cell}
+                  </div>
                 ))}
               </div>
             );

@@ -25,7 +25,14 @@ export function OutcomeView({ outcome, onExport }: { outcome: Outcome; onExport:
     case 'sbom':
       return <SbomView key={outcome.document.fileName} document={outcome.document} />;
     case 'compare':
-      return <CompareView key={`${outcome.a.report.file.sha256}-${outcome.b.report.file.sha256}`} a={outcome.a} b={outcome.b} comparison={outcome.comparison} />;
+      return (
+        <CompareView
+          key={`${outcome.a.report.file.sha256}-${outcome.b.report.file.sha256}`}
+          a={outcome.a}
+          b={outcome.b}
+          comparison={outcome.comparison}
+        />
+      );
     case 'reconcile':
       return (
         <ReconcileView

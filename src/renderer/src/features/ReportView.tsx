@@ -24,18 +24,45 @@ interface Navigation {
   query: string;
 }
 
-function tabsFor(result: AnalysisResult, nav: Navigation, go: (target: EvidenceTarget) => void, onExport?: (kind: ExportKind) => void): TabSpec[] {
+function tabsFor(
+  result: AnalysisResult,
+  nav: Navigation,
+  go: (target: EvidenceTarget) => void,
+  onExport?: (kind: ExportKind) => void,
+): TabSpec[] {
   const { report, strings } = result;
   const query = (tab: string): string => (nav.tab === tab ? nav.query : '');
   return [
     { id: 'overview', label: 'Overview', render: () => <Overview report={report} /> },
-    { id: 'findings', label: `Findings (${count(report.findings.length)})`, render: () => <FindingsView report={report} strings={strings} onJump={go} /> },
-    { id: 'strings', label: `Strings (${count(strings.length)})`, render: () => <StringsView strings={strings} initialQuery={query('strings')} /> },
-    { id: 'functions', label: `Functions (${count(report.go?.functions.length ?? 0)})`, render: () => <FunctionsView report={report} /> },
-    { id: 'dependencies', label: `Dependencies (${count(report.go?.modules.length ?? 0)})`, render: () => <DependenciesView report={report} /> },
-    { id: 'sections', label: `Sections (${report.sections.length})`, render: () => <SectionsView report={report} initialQuery={query('sections')} /> },
+    {
+      id: 'findings',
+      label: `Findings (${count(report.findings.length)})`,
+      render: () => <FindingsView report={report} strings={strings} onJump={go} />,
+    },
+    {
+      id: 'strings',
+      label: `Strings (${count(strings.length)})`,
+      render: () => <StringsView strings={strings} initialQuery={query('strings')} />,
+    },
+    {
+      id: 'functions',
+      label: `Functions (${count(report.go?.functions.length ?? 0)})`,
+      render: () => <FunctionsView report={report} />,
+    },
+    {
+      id: 'dependencies',
+      label: `Dependencies (${count(report.go?.modules.length ?? 0)})`,
+      render: () => <DependenciesView report={report} />,
+    },
+    {
+      id: 'sections',
+      label: `Sections (${report.sections.length})`,
+      render: () => <SectionsView report={report} initialQuery={query('sections')} />,
+    },
     { id: 'build', label: 'Build settings', render: () => <BuildSettingsView report={report} /> },
-    ...(onExport ? [{ id: 'report', label: 'Report', render: () => <ReportTab report={report} onExport={onExport} /> }] : []),
+    ...(onExport
+      ? [{ id: 'report', label: 'Report', render: () => <ReportTab report={report} onExport={onExport} /> }]
+      : []),
   ];
 }
 
@@ -45,7 +72,9 @@ export function ReportHeader({ report }: { report: Partial<Report> }) {
     <header className="report-header">
       <h1>{report.file?.name}</h1>
       <p className="muted">
-        {[report.format, report.arch, go?.version, go?.buildInfo?.main?.path ?? go?.buildInfo?.path].filter(Boolean).join(' · ')}
+        {[report.format, report.arch, go?.version, go?.buildInfo?.main?.path ?? go?.buildInfo?.path]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
     </header>
   );
@@ -58,7 +87,11 @@ export function ReportView({ result, onExport }: { result: AnalysisResult; onExp
   return (
     <div className="report">
       <ReportHeader report={result.report} />
-      <VerdictCards report={result.report} onOpen={(tab) => setNav({ tab, query: '' })} available={new Set(tabs.map((t) => t.id))} />
+      <VerdictCards
+        report={result.report}
+        onOpen={(tab) => setNav({ tab, query: '' })}
+        available={new Set(tabs.map((t) => t.id))}
+      />
       <Tabs tabs={tabs} active={nav.tab} onChange={(tab) => setNav({ tab, query: '' })} />
     </div>
   );

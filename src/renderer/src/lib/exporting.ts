@@ -10,7 +10,10 @@ export function exportSubject(outcome: Outcome): { report: Report; extras: Repor
       return { report: outcome.analysis.report, extras: null };
     case 'compare': {
       const { stripVerification, ...comparison } = outcome.comparison;
-      return { report: outcome.b.report, extras: stripVerification ? { comparison, stripVerification } : { comparison } };
+      return {
+        report: outcome.b.report,
+        extras: stripVerification ? { comparison, stripVerification } : { comparison },
+      };
     }
     case 'reconcile':
       return { report: outcome.analysis.report, extras: { reconciliation: outcome.reconciliation } };

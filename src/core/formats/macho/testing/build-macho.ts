@@ -70,7 +70,9 @@ export interface SyntheticOptions {
 }
 
 export const TEXT_ADDRESS = 0x2000;
-export const UUID_BYTES = [0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef];
+export const UUID_BYTES = [
+  0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef,
+];
 
 /** nlist entries: name, n_type, n_sect, n_desc, n_value. */
 export const SYNTHETIC_SYMBOLS: [string, number, number, number, number][] = [
@@ -93,10 +95,18 @@ function stringCommand(cmd: number, fixedSize: number, value: string): Command {
   };
 }
 
-function segmentCommand(name: string, vm: [number, number], file: [number, number], prot: number, sections: [string, string, number, number, number, number][]): Command {
+function segmentCommand(
+  name: string,
+  vm: [number, number],
+  file: [number, number],
+  prot: number,
+  sections: [string, string, number, number, number, number][],
+): Command {
   return (w, bits) => {
     const sectionSize = bits === 64 ? 80 : 68;
-    w.u32(bits === 64 ? 0x19 : 0x1).u32((bits === 64 ? 72 : 56) + sections.length * sectionSize).text(name, 16);
+    w.u32(bits === 64 ? 0x19 : 0x1)
+      .u32((bits === 64 ? 72 : 56) + sections.length * sectionSize)
+      .text(name, 16);
     w.word(bits, vm[0]).word(bits, vm[1]).word(bits, file[0]).word(bits, file[1]);
     w.u32(7).u32(prot).u32(sections.length).u32(0);
     for (const [sectname, segname, address, size, offset, flags] of sections) {
@@ -124,7 +134,10 @@ function commandsFor(options: SyntheticOptions, symtab: [number, number, number,
     (w) => w.u32(0x1b).u32(24).bytes(UUID_BYTES),
     (w) => w.u32(0x24).u32(16).u32(0x000a040b).u32(0x000a0500), // macOS 10.4.11, SDK 10.5
     (w) => {
-      w.u32(0x5).u32(16 + thread.words * 4).u32(thread.flavor).u32(thread.words);
+      w.u32(0x5)
+        .u32(16 + thread.words * 4)
+        .u32(thread.flavor)
+        .u32(thread.words);
       const state = new ByteWriter(w.littleEndian).padTo(thread.pcAt);
       (thread.pcSize === 8 ? state.u64(TEXT_ADDRESS) : state.u32(TEXT_ADDRESS)).padTo(thread.words * 4);
       w.bytes(state.done());
@@ -150,7 +163,10 @@ export function buildMachO(options: SyntheticOptions): Uint8Array {
   const commands = commandsFor(options, [symoff, SYNTHETIC_SYMBOLS.length, stroff, strings.length]);
   for (const command of commands) command(body, bits);
   const w = new ByteWriter(littleEndian);
-  w.u32(bits === 64 ? 0xfeedfacf : 0xfeedface).u32(options.cputype).u32(0).u32(2);
+  w.u32(bits === 64 ? 0xfeedfacf : 0xfeedface)
+    .u32(options.cputype)
+    .u32(0)
+    .u32(2);
   w.u32(commands.length).u32(body.length).u32(options.flags);
   if (bits === 64) w.u32(0);
   w.bytes(body.done()).padTo(0x1000);

@@ -20,7 +20,17 @@ function cutNote(list: CappedList<string>, word: string): string | null {
 }
 
 /** Functions or strings in one file only: counted in the heading, listed in a table only when asked for. */
-export function ChangedList({ title, noun, added, removed }: { title: string; noun: string; added: CappedList<string>; removed: CappedList<string> }) {
+export function ChangedList({
+  title,
+  noun,
+  added,
+  removed,
+}: {
+  title: string;
+  noun: string;
+  added: CappedList<string>;
+  removed: CappedList<string>;
+}) {
   const id = useId();
   const entries = (): Entry[] => [
     ...added.items.map((value) => ({ mark: 'added' as const, value })),
@@ -30,7 +40,10 @@ export function ChangedList({ title, noun, added, removed }: { title: string; no
   return (
     <section className="diff-group" aria-labelledby={id}>
       <h3 id={id}>
-        {title} <span className="diff-tally">{count(added.count)} added · {count(removed.count)} removed</span>
+        {title}{' '}
+        <span className="diff-tally">
+          {count(added.count)} added · {count(removed.count)} removed
+        </span>
       </h3>
       {added.count + removed.count === 0 ? (
         <p className="empty-note">No {noun} were added or removed.</p>
@@ -38,8 +51,15 @@ export function ChangedList({ title, noun, added, removed }: { title: string; no
         <Disclosure summary={`Show the ${noun} in one file only`}>
           {() => (
             <div className="long-list">
-              {cuts.length > 0 && <p className="muted">The comparison keeps {cuts.join(' and ')}; the counts are complete.</p>}
-              <VirtualTable label={`${title} added or removed`} rows={entries()} columns={columns} rowKey={(e, i) => `${e.mark}${i}`} />
+              {cuts.length > 0 && (
+                <p className="muted">The comparison keeps {cuts.join(' and ')}; the counts are complete.</p>
+              )}
+              <VirtualTable
+                label={`${title} added or removed`}
+                rows={entries()}
+                columns={columns}
+                rowKey={(e, i) => `${e.mark}${i}`}
+              />
             </div>
           )}
         </Disclosure>

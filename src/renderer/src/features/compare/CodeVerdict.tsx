@@ -13,8 +13,20 @@ function rangeText(section: SectionContentComparison): string {
 
 function headline(code: CodeComparison): { tone: string; icon: string; title: string; text: string } {
   const compared = code.sections.map((s) => s.name).join(', ');
-  if (code.identical === null) return { tone: 'unknown', icon: '?', title: 'Code not compared', text: code.reason ?? 'Nothing could be compared.' };
-  if (code.identical) return { tone: 'identical', icon: '✓', title: 'Code identical', text: `Same contents (SHA-256) in A and B: ${compared}.` };
+  if (code.identical === null)
+    return {
+      tone: 'unknown',
+      icon: '?',
+      title: 'Code not compared',
+      text: code.reason ?? 'Nothing could be compared.',
+    };
+  if (code.identical)
+    return {
+      tone: 'identical',
+      icon: '✓',
+      title: 'Code identical',
+      text: `Same contents (SHA-256) in A and B: ${compared}.`,
+    };
   const differing = code.sections.filter((s) => !s.identical);
   const first = differing[0];
   return {
@@ -28,14 +40,22 @@ function headline(code: CodeComparison): { tone: string; icon: string; title: st
 /** Where the first run of differing bytes is: the section and offset range, then the file offsets on each side. */
 function Difference({ section }: { section: SectionContentComparison }) {
   const run = section.firstDifference;
-  if (section.identical) return <span className="mark mark-same"><span aria-hidden="true">=</span> identical</span>;
+  if (section.identical)
+    return (
+      <span className="mark mark-same">
+        <span aria-hidden="true">=</span> identical
+      </span>
+    );
   return (
     <>
-      <span className="mark mark-changed"><span aria-hidden="true">≠</span> {count(section.differingBytes)} bytes differ</span>
+      <span className="mark mark-changed">
+        <span aria-hidden="true">≠</span> {count(section.differingBytes)} bytes differ
+      </span>
       {run && (
         <span className="difference-at">
           first at <Copyable value={rangeText(section)} label="offset range" /> (file{' '}
-          <Copyable value={hexOffset(run.fileOffsetA)} label="file offset in A" /> in A, <Copyable value={hexOffset(run.fileOffsetB)} label="file offset in B" /> in B)
+          <Copyable value={hexOffset(run.fileOffsetA)} label="file offset in A" /> in A,{' '}
+          <Copyable value={hexOffset(run.fileOffsetB)} label="file offset in B" /> in B)
         </span>
       )}
     </>
@@ -48,13 +68,24 @@ function stripLine(strip: StripVerification, names: { a: string; b: string }): s
 }
 
 /** The prominent answer: is the code that runs the same bytes, and is one file a stripped copy of the other? */
-export function CodeVerdict({ code, strip, names }: { code: CodeComparison; strip?: StripVerification; names: { a: string; b: string } }) {
+export function CodeVerdict({
+  code,
+  strip,
+  names,
+}: {
+  code: CodeComparison;
+  strip?: StripVerification;
+  names: { a: string; b: string };
+}) {
   const id = useId();
   const { tone, icon, title, text } = headline(code);
   return (
     <section className={`code-verdict code-${tone}`} aria-labelledby={id}>
       <h2 id={id}>
-        <span aria-hidden="true" className="verdict-icon">{icon}</span> {title}
+        <span aria-hidden="true" className="verdict-icon">
+          {icon}
+        </span>{' '}
+        {title}
       </h2>
       <p>{text}</p>
       {strip && <p className="strip-line">{stripLine(strip, names)}</p>}
@@ -68,8 +99,12 @@ function SectionTable({ sections }: { sections: SectionContentComparison[] }) {
       <thead>
         <tr>
           <th scope="col">Section</th>
-          <th scope="col" className="num">Size A</th>
-          <th scope="col" className="num">Size B</th>
+          <th scope="col" className="num">
+            Size A
+          </th>
+          <th scope="col" className="num">
+            Size B
+          </th>
           <th scope="col">Contents</th>
           <th scope="col">SHA-256</th>
         </tr>
@@ -77,14 +112,26 @@ function SectionTable({ sections }: { sections: SectionContentComparison[] }) {
       <tbody>
         {sections.map((s) => (
           <tr key={s.name} className={s.identical ? 'row-same' : 'row-changed'}>
-            <th scope="row"><code>{s.name}</code></th>
-            <td className="num"><Size bytes={s.sizeA} /></td>
-            <td className="num"><Size bytes={s.sizeB} /></td>
-            <td><Difference section={s} /></td>
+            <th scope="row">
+              <code>{s.name}</code>
+            </th>
+            <td className="num">
+              <Size bytes={s.sizeA} />
+            </td>
+            <td className="num">
+              <Size bytes={s.sizeB} />
+            </td>
+            <td>
+              <Difference section={s} />
+            </td>
             <td>
               <div className="hashes">
-                <span>A <Copyable value={s.sha256A} label={`SHA-256 of ${s.name} in A`} /></span>
-                <span>B <Copyable value={s.sha256B} label={`SHA-256 of ${s.name} in B`} /></span>
+                <span>
+                  A <Copyable value={s.sha256A} label={`SHA-256 of ${s.name} in A`} />
+                </span>
+                <span>
+                  B <Copyable value={s.sha256B} label={`SHA-256 of ${s.name} in B`} />
+                </span>
               </div>
             </td>
           </tr>
@@ -105,4 +152,3 @@ export function ComparedSections({ code }: { code: CodeComparison }) {
     </section>
   );
 }
-

@@ -17,7 +17,8 @@ function FileCard({ side, file }: { side: 'A' | 'B'; file: FileIdentity }) {
         <span className="side-badge">{side}</span> {file.name}
       </p>
       <p className="muted">
-        {[file.format.toUpperCase(), file.arch, file.goVersion].filter(Boolean).join(' · ')} · <Size bytes={file.size} />
+        {[file.format.toUpperCase(), file.arch, file.goVersion].filter(Boolean).join(' · ')} ·{' '}
+        <Size bytes={file.size} />
       </p>
       <p className="file-card-hash">
         SHA-256 <Copyable value={file.sha256} label={`SHA-256 of ${side}`} />
@@ -31,7 +32,15 @@ function WhatChanged({ lines }: { lines: string[] }) {
   return (
     <section className="compare-panel what-changed" aria-labelledby={id}>
       <h2 id={id}>What changed</h2>
-      {lines.length === 0 ? <p className="empty-note">Nothing that matters changed.</p> : <ol>{lines.map((line) => <li key={line}>{line}</li>)}</ol>}
+      {lines.length === 0 ? (
+        <p className="empty-note">Nothing that matters changed.</p>
+      ) : (
+        <ol>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

@@ -31,16 +31,26 @@ function RowsTable({ label, what, rows }: { label: string; what: string; rows: D
     <table className="diff" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col" className="diff-change">Change</th>
-          <th scope="col" className="diff-what">{what}</th>
-          <th scope="col" title={names.a}>A · {names.a}</th>
-          <th scope="col" title={names.b}>B · {names.b}</th>
+          <th scope="col" className="diff-change">
+            Change
+          </th>
+          <th scope="col" className="diff-what">
+            {what}
+          </th>
+          <th scope="col" title={names.a}>
+            A · {names.a}
+          </th>
+          <th scope="col" title={names.b}>
+            B · {names.b}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} className={`row-${row.mark}`}>
-            <td><MarkBadge mark={row.mark} word={row.markWord} tone={row.tone} /></td>
+            <td>
+              <MarkBadge mark={row.mark} word={row.markWord} tone={row.tone} />
+            </td>
             <th scope="row">{row.label}</th>
             <td>{row.a}</td>
             <td>{row.b}</td>

@@ -14,7 +14,15 @@ function LeakItem({ leak }: { leak: Leak }) {
     <li className="leak">
       <strong>{leak.what}</strong>
       <code className="leak-evidence">{leak.evidence}</code>
-      <span className="leak-flag">{leak.flag ? <>Removed by <code>{leak.flag}</code></> : 'No build flag removes it'}</span>
+      <span className="leak-flag">
+        {leak.flag ? (
+          <>
+            Removed by <code>{leak.flag}</code>
+          </>
+        ) : (
+          'No build flag removes it'
+        )}
+      </span>
       <span className="muted">{leak.remedy}</span>
     </li>
   );
@@ -29,7 +37,9 @@ export function StripPanel({ strip, names }: { strip: StripVerification; names: 
       <h2 id={id}>Strip verification</h2>
       <p>
         <strong>{stripped}</strong> is a stripped copy of <strong>{original}</strong>: {METHOD[strip.method]}.{' '}
-        {strip.codeIdentical ? 'The code and data it runs with are the same bytes.' : 'The code and data it runs with differ.'}
+        {strip.codeIdentical
+          ? 'The code and data it runs with are the same bytes.'
+          : 'The code and data it runs with differ.'}
       </p>
       <dl className="facts">
         <dt>Sections removed</dt>
@@ -52,14 +62,20 @@ export function StripPanel({ strip, names }: { strip: StripVerification; names: 
       {strip.differences.length > 0 && (
         <>
           <h3>Other differences</h3>
-          <ul>{strip.differences.map((d) => <li key={d}>{d}</li>)}</ul>
+          <ul>
+            {strip.differences.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
         </>
       )}
       {strip.stillLeaks.length > 0 && (
         <>
           <h3>Still leaks</h3>
           <ul className="leaks" aria-label="Still leaks">
-            {strip.stillLeaks.map((leak) => <LeakItem key={leak.what} leak={leak} />)}
+            {strip.stillLeaks.map((leak) => (
+              <LeakItem key={leak.what} leak={leak} />
+            ))}
           </ul>
         </>
       )}

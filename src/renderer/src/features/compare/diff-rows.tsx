@@ -27,7 +27,16 @@ export function fileRows(c: Comparison): DiffRows {
     key: 'size',
     label: 'Size',
     a: <Size bytes={c.size.a} />,
-    b: <>{<Size bytes={c.size.b} />} {c.size.delta !== 0 && <span className="muted">(<SizeDelta bytes={c.size.delta} />)</span>}</>,
+    b: (
+      <>
+        {<Size bytes={c.size.b} />}{' '}
+        {c.size.delta !== 0 && (
+          <span className="muted">
+            (<SizeDelta bytes={c.size.delta} />)
+          </span>
+        )}
+      </>
+    ),
     mark: c.size.delta === 0 ? 'same' : 'changed',
   };
   return split([
@@ -52,7 +61,11 @@ export function settingRows(c: Comparison, a: Report): DiffRows {
   const touched = new Set([...added, ...removed, ...changed].map((s) => s.key));
   const same = (a.go?.buildInfo?.settings ?? []).filter((s) => !touched.has(s.key));
   return {
-    changed: [...added.map((s) => settingRow(s, 'added')), ...removed.map((s) => settingRow(s, 'removed')), ...changed.map((s) => settingRow(s, 'changed'))],
+    changed: [
+      ...added.map((s) => settingRow(s, 'added')),
+      ...removed.map((s) => settingRow(s, 'removed')),
+      ...changed.map((s) => settingRow(s, 'changed')),
+    ],
     unchanged: same.map((s) => settingRow({ key: s.key, before: s.value, after: s.value }, 'same')),
   };
 }
@@ -61,13 +74,30 @@ function moduleText(state: ModuleState | null) {
   if (!state) return <Absent />;
   // "../greeting@(devel)" reads better as go version -m prints it: "../greeting (devel)".
   const replace = state.replace?.replace(/@(?=[^@]*$)/, ' ');
-  return <span title={state.sum || undefined}>{state.version || '(no version)'}{replace && ` => ${replace}`}</span>;
+  return (
+    <span title={state.sum || undefined}>
+      {state.version || '(no version)'}
+      {replace && ` => ${replace}`}
+    </span>
+  );
 }
 
 export function moduleRows(c: Comparison, a: Report): DiffRows {
   const { added, removed, changed } = c.modules;
-  const row = (path: string, before: ModuleState | null, after: ModuleState | null, mark: Mark, word?: string): DiffRow =>
-    ({ key: path, label: <code>{path}</code>, a: moduleText(before), b: moduleText(after), mark, markWord: word });
+  const row = (
+    path: string,
+    before: ModuleState | null,
+    after: ModuleState | null,
+    mark: Mark,
+    word?: string,
+  ): DiffRow => ({
+    key: path,
+    label: <code>{path}</code>,
+    a: moduleText(before),
+    b: moduleText(after),
+    mark,
+    markWord: word,
+  });
   const touched = new Set([...added, ...removed, ...changed].map((m) => m.path));
   const deps = a.go?.buildInfo?.deps ?? [];
   return {
@@ -79,7 +109,11 @@ export function moduleRows(c: Comparison, a: Report): DiffRows {
     unchanged: deps
       .filter((d) => !touched.has(d.path))
       .map((d) => {
-        const state = { version: d.version, sum: d.sum, replace: d.replace ? `${d.replace.path}${d.replace.version ? `@${d.replace.version}` : ''}` : null };
+        const state = {
+          version: d.version,
+          sum: d.sum,
+          replace: d.replace ? `${d.replace.path}${d.replace.version ? `@${d.replace.version}` : ''}` : null,
+        };
         return row(d.path, state, state, 'same');
       }),
   };
@@ -92,38 +126,91 @@ export function sectionRows(c: Comparison, a: Report, b: Report): DiffRows {
   const inB = new Set(b.sections.map((s) => s.name));
   return {
     changed: [
-      ...added.map((s): DiffRow => ({ key: `+${s.name}`, label: label(s.name), a: <Absent />, b: <Size bytes={s.size} />, mark: 'added' })),
-      ...removed.map((s): DiffRow => ({ key: `-${s.name}`, label: label(s.name), a: <Size bytes={s.size} />, b: <Absent />, mark: 'removed' })),
+      ...added.map((s): DiffRow => ({
+        key: `+${s.name}`,
+        label: label(s.name),
+        a: <Absent />,
+        b: <Size bytes={s.size} />,
+        mark: 'added',
+      })),
+      ...removed.map((s): DiffRow => ({
+        key: `-${s.name}`,
+        label: label(s.name),
+        a: <Size bytes={s.size} />,
+        b: <Absent />,
+        mark: 'removed',
+      })),
       ...resized.map((s): DiffRow => ({
         key: `~${s.name}`,
         label: label(s.name),
         a: <Size bytes={s.sizeA} />,
-        b: <><Size bytes={s.sizeB} /> <span className="muted">(<SizeDelta bytes={s.delta} />)</span></>,
+        b: (
+          <>
+            <Size bytes={s.sizeB} />{' '}
+            <span className="muted">
+              (<SizeDelta bytes={s.delta} />)
+            </span>
+          </>
+        ),
         mark: 'changed',
         markWord: 'resized',
       })),
     ],
     unchanged: a.sections
       .filter((s) => s.name && !touched.has(s.name) && inB.has(s.name))
-      .map((s) => ({ key: `=${s.name}`, label: label(s.name), a: <Size bytes={s.size} />, b: <Size bytes={s.size} />, mark: 'same' })),
+      .map((s) => ({
+        key: `=${s.name}`,
+        label: label(s.name),
+        a: <Size bytes={s.size} />,
+        b: <Size bytes={s.size} />,
+        mark: 'same',
+      })),
   };
 }
 
 function findingLabel(severity: string, title: string) {
-  return <><span className="severity-word">{severity}</span> {title}</>;
+  return (
+    <>
+      <span className="severity-word">{severity}</span> {title}
+    </>
+  );
 }
 
 export function findingRows(c: Comparison, a: Report): DiffRows {
   const fixed = new Set(c.findings.fixed.map((f) => `${f.id}\u0000${f.value}`));
-  const same = a.findings.flatMap((f) => (f.evidence.length > 0 ? f.evidence.map((e) => e.value) : ['']).map((value) => ({ f, value })));
+  const same = a.findings.flatMap((f) =>
+    (f.evidence.length > 0 ? f.evidence.map((e) => e.value) : ['']).map((value) => ({ f, value })),
+  );
   return {
     changed: [
-      ...c.findings.new.map((f, i): DiffRow => ({ key: `n${i}`, label: findingLabel(f.severity, f.title), a: <Absent />, b: text(f.value), mark: 'added', markWord: 'new', tone: 'bad' })),
-      ...c.findings.fixed.map((f, i): DiffRow => ({ key: `f${i}`, label: findingLabel(f.severity, f.title), a: text(f.value), b: <Absent />, mark: 'removed', markWord: 'fixed', tone: 'good' })),
+      ...c.findings.new.map((f, i): DiffRow => ({
+        key: `n${i}`,
+        label: findingLabel(f.severity, f.title),
+        a: <Absent />,
+        b: text(f.value),
+        mark: 'added',
+        markWord: 'new',
+        tone: 'bad',
+      })),
+      ...c.findings.fixed.map((f, i): DiffRow => ({
+        key: `f${i}`,
+        label: findingLabel(f.severity, f.title),
+        a: text(f.value),
+        b: <Absent />,
+        mark: 'removed',
+        markWord: 'fixed',
+        tone: 'good',
+      })),
     ],
     unchanged: same
       .filter(({ f, value }) => !fixed.has(`${f.id}\u0000${value}`))
-      .map(({ f, value }, i) => ({ key: `u${i}`, label: findingLabel(f.severity, f.title), a: text(value), b: text(value), mark: 'same' })),
+      .map(({ f, value }, i) => ({
+        key: `u${i}`,
+        label: findingLabel(f.severity, f.title),
+        a: text(value),
+        b: text(value),
+        mark: 'same',
+      })),
   };
 }
 

@@ -13,7 +13,10 @@ export type Tone = 'good' | 'bad';
 export function MarkBadge({ mark, word, tone }: { mark: Mark; word?: string; tone?: Tone }) {
   return (
     <span className={`mark mark-${mark}${tone ? ` tone-text-${tone}` : ''}`}>
-      <span aria-hidden="true" className="mark-symbol">{SYMBOL[mark]}</span> {word ?? WORD[mark]}
+      <span aria-hidden="true" className="mark-symbol">
+        {SYMBOL[mark]}
+      </span>{' '}
+      {word ?? WORD[mark]}
     </span>
   );
 }

@@ -29,9 +29,16 @@ function packageNodes(packages: GoPackage[], byPackage: Map<string, GoFunction[]
   }));
 }
 
-function moduleNode(m: GoModuleSummary, packages: Map<string, GoPackage>, byPackage: Map<string, GoFunction[]>): TreeNode {
+function moduleNode(
+  m: GoModuleSummary,
+  packages: Map<string, GoPackage>,
+  byPackage: Map<string, GoFunction[]>,
+): TreeNode {
   const version = m.replace ? `${m.version} => ${m.replace.path} ${m.replace.version}` : m.version;
-  const pkgs = m.packages.map((p) => packages.get(p)).filter((p): p is GoPackage => !!p).sort((a, b) => b.size - a.size);
+  const pkgs = m.packages
+    .map((p) => packages.get(p))
+    .filter((p): p is GoPackage => !!p)
+    .sort((a, b) => b.size - a.size);
   return {
     id: `m:${m.path}`,
     label: m.path,
@@ -56,14 +63,23 @@ export function DependenciesView({ report }: { report: Report }) {
     }
     const needle = query.toLowerCase();
     return go.modules
-      .filter((m) => !needle || m.path.toLowerCase().includes(needle) || m.packages.some((p) => p.toLowerCase().includes(needle)))
+      .filter(
+        (m) =>
+          !needle || m.path.toLowerCase().includes(needle) || m.packages.some((p) => p.toLowerCase().includes(needle)),
+      )
       .map((m) => moduleNode(m, packages, byPackage));
   }, [go, query]);
   if (!go) return <p className="empty-note">No Go metadata was found in this file.</p>;
   return (
     <div className="vtable">
       <div className="vtable-toolbar">
-        <input type="search" aria-label="Filter modules" placeholder="Filter modules and packages…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Filter modules"
+          placeholder="Filter modules and packages…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <span className="vtable-count">
           {count(roots.length)} of {count(go.modules.length)} modules
         </span>

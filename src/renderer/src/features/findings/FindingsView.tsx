@@ -17,7 +17,17 @@ function clearValueAt(strings: FoundString[], offset: number | null): string | n
   return hit ? hit.value : null;
 }
 
-function EvidenceRow({ evidence, secret, strings, onJump }: { evidence: Evidence; secret: boolean; strings: FoundString[]; onJump: (t: EvidenceTarget) => void }) {
+function EvidenceRow({
+  evidence,
+  secret,
+  strings,
+  onJump,
+}: {
+  evidence: Evidence;
+  secret: boolean;
+  strings: FoundString[];
+  onJump: (t: EvidenceTarget) => void;
+}) {
   const [revealed, setRevealed] = useState<string | null>(null);
   const offset = evidence.offset;
   return (
@@ -31,12 +41,20 @@ function EvidenceRow({ evidence, secret, strings, onJump }: { evidence: Evidence
           </button>
         )}
         {offset !== null && (
-          <button type="button" className="link" onClick={() => onJump({ tab: 'strings', query: `@${hexOffset(offset)}` })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => onJump({ tab: 'strings', query: `@${hexOffset(offset)}` })}
+          >
             {hexOffset(offset)}
           </button>
         )}
         {secret && offset !== null && (
-          <button type="button" className="link" onClick={() => setRevealed(revealed ? null : clearValueAt(strings, offset) ?? '(not found in strings)')}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setRevealed(revealed ? null : (clearValueAt(strings, offset) ?? '(not found in strings)'))}
+          >
             {revealed ? 'Hide' : 'Reveal'}
           </button>
         )}
@@ -45,7 +63,15 @@ function EvidenceRow({ evidence, secret, strings, onJump }: { evidence: Evidence
   );
 }
 
-function FindingItem({ finding, strings, onJump }: { finding: Finding; strings: FoundString[]; onJump: (t: EvidenceTarget) => void }) {
+function FindingItem({
+  finding,
+  strings,
+  onJump,
+}: {
+  finding: Finding;
+  strings: FoundString[];
+  onJump: (t: EvidenceTarget) => void;
+}) {
   return (
     <li className={`finding sev-${finding.severity}`}>
       <details>
@@ -72,7 +98,15 @@ function FindingItem({ finding, strings, onJump }: { finding: Finding; strings: 
 }
 
 /** Findings by severity and kind; each opens to its evidence, which jumps to the Strings or Sections view. */
-export function FindingsView({ report, strings, onJump }: { report: Report; strings: FoundString[]; onJump: (t: EvidenceTarget) => void }) {
+export function FindingsView({
+  report,
+  strings,
+  onJump,
+}: {
+  report: Report;
+  strings: FoundString[];
+  onJump: (t: EvidenceTarget) => void;
+}) {
   const [severities, setSeverities] = useState<Set<Severity>>(new Set(SEVERITIES));
   const [kind, setKind] = useState('');
   const kinds = useMemo(() => [...new Set(report.findings.map((f) => f.kind))].sort(), [report.findings]);
@@ -90,7 +124,8 @@ export function FindingsView({ report, strings, onJump }: { report: Report; stri
       <div className="vtable-toolbar" role="group" aria-label="Filter findings">
         {SEVERITIES.map((s) => (
           <label key={s} className={`chip sev-${s}`}>
-            <input type="checkbox" checked={severities.has(s)} onChange={() => toggle(s)} /> {s} ({report.findings.filter((f) => f.severity === s).length})
+            <input type="checkbox" checked={severities.has(s)} onChange={() => toggle(s)} /> {s} (
+            {report.findings.filter((f) => f.severity === s).length})
           </label>
         ))}
         <label>

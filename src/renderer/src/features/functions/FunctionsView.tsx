@@ -28,6 +28,15 @@ const columns: Column<GoFunction>[] = [
 /** Functions recovered from the pclntab (present even in stripped binaries), searchable by name, package, file. */
 export function FunctionsView({ report }: { report: Report }) {
   const functions = report.go?.functions ?? [];
-  if (functions.length === 0) return <p className="empty-note">No pclntab was found, so no functions could be recovered.</p>;
-  return <VirtualTable label="Functions" rows={functions} columns={columns} rowKey={(f, i) => `${f.entry}-${i}`} initialSort={{ key: 'entry' }} />;
+  if (functions.length === 0)
+    return <p className="empty-note">No pclntab was found, so no functions could be recovered.</p>;
+  return (
+    <VirtualTable
+      label="Functions"
+      rows={functions}
+      columns={columns}
+      rowKey={(f, i) => `${f.entry}-${i}`}
+      initialSort={{ key: 'entry' }}
+    />
+  );
 }

@@ -17,7 +17,9 @@ export function DropZone({ onOpen, onRecent }: Props) {
     <section className="dropzone" aria-label="Open a file">
       <div className="dropzone-target">
         <p className="dropzone-title">Drop a Go binary, two to compare, or an SBOM</p>
-        <p className="dropzone-sub">Linux ELF, Windows PE, macOS Mach-O (fat too). Files are read, never run or changed.</p>
+        <p className="dropzone-sub">
+          Linux ELF, Windows PE, macOS Mach-O (fat too). Files are read, never run or changed.
+        </p>
         <button type="button" className="primary" onClick={onOpen}>
           Open…
         </button>

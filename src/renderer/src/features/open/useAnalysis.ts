@@ -6,7 +6,15 @@ import { api } from '../../api';
 
 export type AnalysisState =
   | { kind: 'empty' }
-  | { kind: 'analysing'; jobId: string; fileName: string; fileSize: number; stage: AnalysisStage; fraction: number; partial: Partial<Report> | null }
+  | {
+      kind: 'analysing';
+      jobId: string;
+      fileName: string;
+      fileSize: number;
+      stage: AnalysisStage;
+      fraction: number;
+      partial: Partial<Report> | null;
+    }
   | { kind: 'done'; outcome: Outcome }
   | { kind: 'error'; fileName: string; error: ErrorInfo };
 
@@ -22,7 +30,11 @@ export function useAnalysis() {
   useEffect(() => {
     const offProgress = api.on('analysis:progress', (event) => {
       if (event.jobId !== current.current) return;
-      setState((s) => (s.kind === 'analysing' ? { ...s, stage: event.stage, fraction: event.fraction, fileSize: event.fileSize || s.fileSize } : s));
+      setState((s) =>
+        s.kind === 'analysing'
+          ? { ...s, stage: event.stage, fraction: event.fraction, fileSize: event.fileSize || s.fileSize }
+          : s,
+      );
     });
     const offPartial = api.on('analysis:partial', (event) => {
       if (event.jobId !== current.current) return;
@@ -43,7 +55,9 @@ export function useAnalysis() {
     if (current.current !== jobId) return;
     current.current = null;
     if (!result.ok) {
-      setState(result.error.code === 'CANCELLED' ? { kind: 'empty' } : { kind: 'error', fileName, error: result.error });
+      setState(
+        result.error.code === 'CANCELLED' ? { kind: 'empty' } : { kind: 'error', fileName, error: result.error },
+      );
       return;
     }
     const outcome = result.value;

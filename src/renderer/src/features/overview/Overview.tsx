@@ -23,7 +23,10 @@ function linkageText(report: Report): string {
 
 function packedText(packed: NonNullable<Report['packed']>): string {
   const name = `${packed.packer}${packed.version ? ` ${packed.version}` : ''}`;
-  const hint = packed.packer === 'UPX' ? ': unpack a copy with `upx -d` to see more' : ': what is inside cannot be read until it is unpacked';
+  const hint =
+    packed.packer === 'UPX'
+      ? ': unpack a copy with `upx -d` to see more'
+      : ': what is inside cannot be read until it is unpacked';
   return `Packed with ${name} (${packed.evidence})${hint}.`;
 }
 
@@ -44,10 +47,13 @@ export function Overview({ report }: { report: Report }) {
             <Copyable value={report.file.sha256} label="SHA-256" />
           </Row>
           <Row label="Format">
-            {report.format} {report.arch} {report.bits ? `${report.bits}-bit` : ''} {report.endian ? `${report.endian}-endian` : ''}
+            {report.format} {report.arch} {report.bits ? `${report.bits}-bit` : ''}{' '}
+            {report.endian ? `${report.endian}-endian` : ''}
           </Row>
           {report.slices.length > 0 && <Row label="Architectures">{report.slices.map((s) => s.arch).join(', ')}</Row>}
-          <Row label="Go">{report.detection.isGo ? 'yes' : 'no'} <span className="muted">({report.detection.reason})</span></Row>
+          <Row label="Go">
+            {report.detection.isGo ? 'yes' : 'no'} <span className="muted">({report.detection.reason})</span>
+          </Row>
         </dl>
       </section>
       {go && (
@@ -64,7 +70,13 @@ export function Overview({ report }: { report: Report }) {
               </Row>
             )}
             {bi && <Row label="Build info">{bi.source === 'carved' ? 'carved (header missing)' : 'header'}</Row>}
-            {go.pclntab && <Row label="pclntab">{go.pclntab.functionCount.toLocaleString('en-US')} functions, {go.pclntab.fileCount.toLocaleString('en-US')} files (magic {go.pclntab.magic}, Go {go.pclntab.goVersionRange})</Row>}
+            {go.pclntab && (
+              <Row label="pclntab">
+                {go.pclntab.functionCount.toLocaleString('en-US')} functions,{' '}
+                {go.pclntab.fileCount.toLocaleString('en-US')} files (magic {go.pclntab.magic}, Go{' '}
+                {go.pclntab.goVersionRange})
+              </Row>
+            )}
           </dl>
         </section>
       )}
@@ -73,7 +85,9 @@ export function Overview({ report }: { report: Report }) {
         <dl className="facts">
           <Row label="Linkage">{linkageText(report)}</Row>
           {report.linkage?.interpreter && <Row label="Interpreter">{report.linkage.interpreter}</Row>}
-          {report.linkage && report.linkage.needed.length > 0 && <Row label="Needs">{report.linkage.needed.join(', ')}</Row>}
+          {report.linkage && report.linkage.needed.length > 0 && (
+            <Row label="Needs">{report.linkage.needed.join(', ')}</Row>
+          )}
           <Row label="Packed">{report.packed ? packedText(report.packed) : 'no'}</Row>
           {report.notes.map((n) => (
             <Row key={`${n.owner}-${n.typeName}`} label={n.typeName}>

@@ -16,10 +16,18 @@ const TONE_WORD: Record<CardTone, string> = { good: 'OK', warn: 'Check', bad: 'R
 const TONE_ICON: Record<CardTone, string> = { good: '✓', warn: '!', bad: '✗', neutral: 'i' };
 
 function findingsCard(report: Report): Card {
-  const counts = SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const counts = SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
   const worst = counts[0]?.[0];
   const tone: CardTone = worst === 'critical' || worst === 'high' ? 'bad' : worst === 'medium' ? 'warn' : 'good';
-  return { id: 'findings', title: 'Findings', value: counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(' · ') : 'none', tone, tab: 'findings' };
+  return {
+    id: 'findings',
+    title: 'Findings',
+    value: counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(' · ') : 'none',
+    tone,
+    tab: 'findings',
+  };
 }
 
 function residueCard(report: Report): Card {
@@ -32,9 +40,19 @@ function residueCard(report: Report): Card {
 function linkageCard(report: Report): Card {
   const l = report.linkage;
   if (!l) return { id: 'linkage', title: 'Linkage', value: 'unknown', tone: 'neutral', tab: 'overview' };
-  const parts = [l.static ? 'static' : 'dynamic', ...(l.cgo ? ['CGO'] : []), ...(l.libc && l.libc !== 'none' ? [l.libc] : [])];
+  const parts = [
+    l.static ? 'static' : 'dynamic',
+    ...(l.cgo ? ['CGO'] : []),
+    ...(l.libc && l.libc !== 'none' ? [l.libc] : []),
+  ];
   if (l.glibcMax) parts.push(`GLIBC ${l.glibcMax}`);
-  return { id: 'linkage', title: 'Linkage', value: parts.join(', '), tone: l.static ? 'good' : 'neutral', tab: 'overview' };
+  return {
+    id: 'linkage',
+    title: 'Linkage',
+    value: parts.join(', '),
+    tone: l.static ? 'good' : 'neutral',
+    tab: 'overview',
+  };
 }
 
 function groupCard(report: Report, group: 'hardening' | 'portability', title: string): Card | null {
@@ -45,13 +63,22 @@ function groupCard(report: Report, group: 'hardening' | 'portability', title: st
   // Red only when a finding of this group is medium or worse: a default static Go build is not a risk for lacking PIE.
   const serious = report.findings.some((f) => f.kind === group && ['critical', 'high', 'medium'].includes(f.severity));
   const tone: CardTone = failed.length ? (serious ? 'bad' : 'warn') : warned.length ? 'warn' : 'good';
-  const value = verdicts.map((v) => `${v.label}: ${v.value}`).slice(0, 3).join(' · ');
+  const value = verdicts
+    .map((v) => `${v.label}: ${v.value}`)
+    .slice(0, 3)
+    .join(' · ');
   return { id: group, title, value, tone, tab: group === 'hardening' ? 'findings' : 'overview' };
 }
 
 export function verdictCards(report: Report): Card[] {
   const packing: Card = report.packed
-    ? { id: 'packing', title: 'Packing', value: `${report.packed.packer} ${report.packed.version ?? ''}`.trim(), tone: 'bad', tab: 'overview' }
+    ? {
+        id: 'packing',
+        title: 'Packing',
+        value: `${report.packed.packer} ${report.packed.version ?? ''}`.trim(),
+        tone: 'bad',
+        tab: 'overview',
+      }
     : { id: 'packing', title: 'Packing', value: 'not packed', tone: 'good', tab: 'overview' };
   return [
     findingsCard(report),
@@ -64,14 +91,29 @@ export function verdictCards(report: Report): Card[] {
 }
 
 /** One line per verdict, a colour that also reads in black and white (icon and word). */
-export function VerdictCards({ report, onOpen, available }: { report: Report; onOpen: (tab: string) => void; available: Set<string> }) {
+export function VerdictCards({
+  report,
+  onOpen,
+  available,
+}: {
+  report: Report;
+  onOpen: (tab: string) => void;
+  available: Set<string>;
+}) {
   return (
     <ul className="cards" aria-label="Verdicts">
       {verdictCards(report).map((card) => (
         <li key={card.id}>
-          <button type="button" className={`card tone-${card.tone}`} onClick={() => onOpen(available.has(card.tab) ? card.tab : 'overview')}>
+          <button
+            type="button"
+            className={`card tone-${card.tone}`}
+            onClick={() => onOpen(available.has(card.tab) ? card.tab : 'overview')}
+          >
             <span className="card-title">
-              <span className="card-icon" aria-hidden="true">{TONE_ICON[card.tone]}</span> {card.title}
+              <span className="card-icon" aria-hidden="true">
+                {TONE_ICON[card.tone]}
+              </span>{' '}
+              {card.title}
               <span className="card-word">{TONE_WORD[card.tone]}</span>
             </span>
             <span className="card-value">{card.value}</span>

@@ -11,14 +11,25 @@ import { dependencyGraph, dependencyNodes, matchingRefs } from './dependency-gra
 export function DependencyTree({ sbom }: { sbom: Sbom }) {
   const [query, setQuery] = useState('');
   const graph = useMemo(() => dependencyGraph(sbom), [sbom]);
-  const roots = useMemo(() => dependencyNodes(graph, query ? matchingRefs(graph, query) : graph.roots, []), [graph, query]);
+  const roots = useMemo(
+    () => dependencyNodes(graph, query ? matchingRefs(graph, query) : graph.roots, []),
+    [graph, query],
+  );
   if (graph.edges.size === 0) return <p className="empty-note">The document records no dependency relationships.</p>;
   return (
     <div className="vtable">
       <div className="vtable-toolbar">
-        <input type="search" aria-label="Search dependencies" placeholder="Search components…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search dependencies"
+          placeholder="Search components…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <span className="vtable-count">
-          {query ? `${count(roots.length)} of ${count(graph.refs.length)} components match` : `${count(roots.length)} top-level of ${count(graph.refs.length)} components`}
+          {query
+            ? `${count(roots.length)} of ${count(graph.refs.length)} components match`
+            : `${count(roots.length)} top-level of ${count(graph.refs.length)} components`}
         </span>
       </div>
       <VirtualTree

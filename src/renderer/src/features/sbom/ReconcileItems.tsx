@@ -15,7 +15,8 @@ function Evidence({ item }: { item: ReconcileItem }) {
         <>
           <dt>Binary</dt>
           <dd>
-            version <Value value={item.binary.version} label="version" /> · sum <Value value={item.binary.sum} label="sum" />
+            version <Value value={item.binary.version} label="version" /> · sum{' '}
+            <Value value={item.binary.sum} label="sum" />
           </dd>
         </>
       )}
@@ -23,8 +24,8 @@ function Evidence({ item }: { item: ReconcileItem }) {
         <>
           <dt>SBOM</dt>
           <dd>
-            version <Value value={item.sbom.version} label="version" /> · purl <Value value={item.sbom.purl} label="purl" /> · hash{' '}
-            <Value value={item.sbom.hash} label="hash" />
+            version <Value value={item.sbom.version} label="version" /> · purl{' '}
+            <Value value={item.sbom.purl} label="purl" /> · hash <Value value={item.sbom.hash} label="hash" />
           </dd>
         </>
       )}

@@ -18,7 +18,10 @@ function Verdict({ reconciliation: r }: { reconciliation: Reconciliation }) {
   return (
     <section className={`reconcile-verdict verdict-${r.verdict}`} aria-labelledby={id}>
       <h2 id={id}>
-        <span aria-hidden="true" className="verdict-icon">{match ? '✓' : '✗'}</span> {match ? 'Match' : 'Mismatch'}
+        <span aria-hidden="true" className="verdict-icon">
+          {match ? '✓' : '✗'}
+        </span>{' '}
+        {match ? 'Match' : 'Mismatch'}
       </h2>
       <p>{r.summary}</p>
       <ul className="kind-counts" aria-label="Discrepancies by kind">
@@ -29,7 +32,8 @@ function Verdict({ reconciliation: r }: { reconciliation: Reconciliation }) {
         ))}
       </ul>
       <p className="muted">
-        {count(counts.matched)} of {plural(counts.binaryModules, 'binary module')} named by the SBOM · {plural(counts.sbomComponents, 'SBOM component')}
+        {count(counts.matched)} of {plural(counts.binaryModules, 'binary module')} named by the SBOM ·{' '}
+        {plural(counts.sbomComponents, 'SBOM component')}
         {counts.ignored > 0 && ` · ${count(counts.ignored)} not Go modules, not compared`}
       </p>
     </section>
@@ -55,7 +59,9 @@ export function ReconcileView({ analysis, document, reconciliation }: Props) {
         <h1>
           {analysis.report.file.name} + {document.fileName}
         </h1>
-        <p className="muted">The modules the binary's build info records, checked against the components the SBOM declares.</p>
+        <p className="muted">
+          The modules the binary's build info records, checked against the components the SBOM declares.
+        </p>
       </header>
       <Verdict reconciliation={reconciliation} />
       <ReconcileItems items={reconciliation.items} />

@@ -18,13 +18,17 @@ function Metadata({ doc }: { doc: SbomDocument }) {
   return (
     <dl className="facts sbom-facts" aria-label="Document">
       <dt>Format</dt>
-      <dd>{FORMAT_NAME[sbom.format]}, spec version {sbom.specVersion}</dd>
+      <dd>
+        {FORMAT_NAME[sbom.format]}, spec version {sbom.specVersion}
+      </dd>
       <dt>Name</dt>
       <dd>{[name, version].filter(Boolean).join(' ') || <span className="muted">not given</span>}</dd>
       {described?.purl && (
         <>
           <dt>Describes</dt>
-          <dd><Copyable value={described.purl} label="purl" /></dd>
+          <dd>
+            <Copyable value={described.purl} label="purl" />
+          </dd>
         </>
       )}
       <dt>Created</dt>
@@ -44,7 +48,11 @@ export function SbomView({ document: doc, nested = false }: { document: SbomDocu
   const [tab, setTab] = useState('sbom-components');
   const Heading = nested ? 'h2' : 'h1';
   const tabs = [
-    { id: 'sbom-components', label: `Components (${count(doc.sbom.components.length)})`, render: () => <ComponentTable components={doc.sbom.components} /> },
+    {
+      id: 'sbom-components',
+      label: `Components (${count(doc.sbom.components.length)})`,
+      render: () => <ComponentTable components={doc.sbom.components} />,
+    },
     { id: 'sbom-tree', label: 'Dependency tree', render: () => <DependencyTree sbom={doc.sbom} /> },
   ];
   return (
@@ -52,7 +60,8 @@ export function SbomView({ document: doc, nested = false }: { document: SbomDocu
       <header className="sbom-header">
         <Heading>{doc.fileName}</Heading>
         <p className="muted">
-          SBOM · {FORMAT_NAME[doc.sbom.format]} {doc.sbom.specVersion} · {plural(doc.sbom.components.length, 'component')}
+          SBOM · {FORMAT_NAME[doc.sbom.format]} {doc.sbom.specVersion} ·{' '}
+          {plural(doc.sbom.components.length, 'component')}
         </p>
       </header>
       <ValidationBanner sbom={doc.sbom} validation={doc.validation} />

@@ -9,7 +9,10 @@ export function ValidationBanner({ sbom, validation }: { sbom: Sbom; validation:
   if (validation.valid) {
     return (
       <p className="sbom-validation sbom-validation-valid" role="status">
-        <span aria-hidden="true" className="sbom-validation-icon">✓</span> Valid against the {schema} schema
+        <span aria-hidden="true" className="sbom-validation-icon">
+          ✓
+        </span>{' '}
+        Valid against the {schema} schema
       </p>
     );
   }
@@ -17,10 +20,14 @@ export function ValidationBanner({ sbom, validation }: { sbom: Sbom; validation:
   return (
     <section className="sbom-validation sbom-validation-invalid" role="alert" aria-label="Schema errors">
       <p className="sbom-validation-title">
-        <span aria-hidden="true" className="sbom-validation-icon">✗</span> Does not follow the {schema} schema: {count(n)} {n === 1 ? 'error' : 'errors'}
+        <span aria-hidden="true" className="sbom-validation-icon">
+          ✗
+        </span>{' '}
+        Does not follow the {schema} schema: {count(n)} {n === 1 ? 'error' : 'errors'}
       </p>
       <p className="muted">
-        What could be read is shown below. Tools that validate strictly may reject this file: fix the places listed and validate again.
+        What could be read is shown below. Tools that validate strictly may reject this file: fix the places listed and
+        validate again.
       </p>
       <ul className="sbom-validation-errors">
         {validation.errors.map((e, i) => (

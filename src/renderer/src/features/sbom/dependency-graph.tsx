@@ -46,7 +46,11 @@ export function dependencyNodes(graph: DependencyGraph, refs: string[], path: st
       cells: [
         component?.version || '—',
         deps.length > 0 ? `${count(deps.length)} direct` : 'none',
-        component?.purl ? <Copyable value={component.purl} label="purl" /> : <span className="muted">{component ? '—' : `${ref} (not described)`}</span>,
+        component?.purl ? (
+          <Copyable value={component.purl} label="purl" />
+        ) : (
+          <span className="muted">{component ? '—' : `${ref} (not described)`}</span>
+        ),
       ],
       children: deps.length > 0 && !cycle ? () => dependencyNodes(graph, deps, here) : undefined,
     };

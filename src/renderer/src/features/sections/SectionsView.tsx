@@ -44,7 +44,20 @@ const columns: Column<ReportSection>[] = [
 /** The section table: every column sortable, filterable, values copy on click. */
 export function SectionsView({ report, initialQuery = '' }: { report: Report; initialQuery?: string }) {
   if (report.sections.length === 0) {
-    return <p className="empty-note">This file has no section headers (packed or stripped of them); its segments are under Overview.</p>;
+    return (
+      <p className="empty-note">
+        This file has no section headers (packed or stripped of them); its segments are under Overview.
+      </p>
+    );
   }
-  return <VirtualTable key={initialQuery} label="Sections" rows={report.sections} columns={columns} rowKey={(s, i) => `${s.name}-${i}`} initialQuery={initialQuery} />;
+  return (
+    <VirtualTable
+      key={initialQuery}
+      label="Sections"
+      rows={report.sections}
+      columns={columns}
+      rowKey={(s, i) => `${s.name}-${i}`}
+      initialQuery={initialQuery}
+    />
+  );
 }

@@ -5,7 +5,14 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { hexOffset } from '../../lib/format';
 
 const columns: Column<FoundString>[] = [
-  { key: 'offset', header: 'Offset', value: (s) => s.offset, render: (s) => <Copyable value={hexOffset(s.offset)} label="offset" />, width: '110px', align: 'right' },
+  {
+    key: 'offset',
+    header: 'Offset',
+    value: (s) => s.offset,
+    render: (s) => <Copyable value={hexOffset(s.offset)} label="offset" />,
+    width: '110px',
+    align: 'right',
+  },
   { key: 'section', header: 'Section', value: (s) => s.section ?? '', width: '130px' },
   { key: 'encoding', header: 'Kind', value: (s) => s.encoding, width: '70px' },
   { key: 'length', header: 'Length', value: (s) => s.value.length, width: '70px', align: 'right' },
@@ -53,7 +60,15 @@ export function StringsView({ strings, initialQuery = '' }: { strings: FoundStri
         </select>
       </label>
       <label>
-        Min length <input type="number" min={1} max={200} value={minLength} onChange={(e) => setMinLength(Math.max(1, Number(e.target.value) || 1))} style={{ width: 60 }} />
+        Min length{' '}
+        <input
+          type="number"
+          min={1}
+          max={200}
+          value={minLength}
+          onChange={(e) => setMinLength(Math.max(1, Number(e.target.value) || 1))}
+          style={{ width: 60 }}
+        />
       </label>
     </>
   );
