@@ -11,6 +11,8 @@ function rangeText(section: SectionContentComparison): string {
   return `${section.name}+${hexOffset(run.offset)}${end}`;
 }
 
+const TONE_CLASS: Record<string, string> = { identical: 'tone-good', differs: 'tone-warn', unknown: 'tone-neutral' };
+
 function headline(code: CodeComparison): { tone: string; icon: string; title: string; text: string } {
   const compared = code.sections.map((s) => s.name).join(', ');
   if (code.identical === null)
@@ -80,7 +82,7 @@ export function CodeVerdict({
   const id = useId();
   const { tone, icon, title, text } = headline(code);
   return (
-    <section className={`code-verdict code-${tone}`} aria-labelledby={id}>
+    <section className={`verdict-banner code-verdict ${TONE_CLASS[tone]}`} aria-labelledby={id}>
       <h2 id={id}>
         <span aria-hidden="true" className="verdict-icon">
           {icon}

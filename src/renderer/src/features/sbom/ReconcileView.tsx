@@ -16,7 +16,10 @@ function Verdict({ reconciliation: r }: { reconciliation: Reconciliation }) {
   const match = r.verdict === 'match';
   const { counts } = r;
   return (
-    <section className={`reconcile-verdict verdict-${r.verdict}`} aria-labelledby={id}>
+    <section
+      className={`verdict-banner reconcile-verdict ${r.verdict === 'match' ? 'tone-good' : 'tone-bad'}`}
+      aria-labelledby={id}
+    >
       <h2 id={id}>
         <span aria-hidden="true" className="verdict-icon">
           {match ? '✓' : '✗'}
