@@ -1,7 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FormatError } from '../../core/io/errors';
-import { generateCycloneDx, parseSbom, reconcile, validateSbom } from '../../core/sbom/index';
+import {
+  generateCycloneDx,
+  parseSbom,
+  reconcile,
+  validateSbom,
+  type Sbom,
+  type SbomValidation,
+} from '../../core/sbom/index';
 import { UsageError } from '../args';
 import { InputError, analyzeFile } from '../analyze-command';
 import { readInputFile } from '../../main/analysis/read-file';
@@ -46,8 +53,23 @@ async function readSbomFile(path: string) {
   }
 }
 
+/** Enough errors to act on; the rest are counted. --json carries every one. */
+const MAX_PRINTED_ERRORS = 20;
+
+function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidation): string[] {
+  if (validation.valid) return [];
+  const { errors } = validation;
+  const spec = sbom.format === 'spdx-json' ? `SPDX ${sbom.specVersion}` : `CycloneDX ${sbom.specVersion}`;
+  const lines = [`INVALID: ${basename(sbomPath)} does not validate against ${spec} (${errors.length} errors)`];
+  for (const error of errors.slice(0, MAX_PRINTED_ERRORS)) lines.push(`  ${error.path}: ${error.message}`);
+  if (errors.length > MAX_PRINTED_ERRORS)
+    lines.push(`  … and ${errors.length - MAX_PRINTED_ERRORS} more (--json lists all)`);
+  return lines;
+}
+
 export const reconcileCommand: Command = {
-  usage: 'gobinscope reconcile BINARY SBOM [--json]   does the SBOM tell the truth? exit 1 when they disagree',
+  usage:
+    'gobinscope reconcile BINARY SBOM [--json]   does the SBOM tell the truth? exit 1 when it is invalid or they disagree',
   valued: [],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope reconcile BINARY SBOM [--json]');
@@ -56,16 +78,15 @@ export const reconcileCommand: Command = {
     const report = await analyzeFile(binaryPath);
     const result = reconcile(report, sbom);
     if (args.flags.has('json')) {
-      process.stdout.write(JSON.stringify({ ...result, validation }, null, 2) + '\n');
+      // Validation first: a document that breaks its schema is the first thing to fix.
+      process.stdout.write(JSON.stringify({ validation, ...result }, null, 2) + '\n');
     } else {
-      const lines = [`${result.verdict === 'match' ? 'MATCH' : 'MISMATCH'}: ${result.summary}`];
-      if (!validation.valid)
-        lines.push(
-          `schema: ${validation.errors.length} errors (first: ${validation.errors[0]?.path} ${validation.errors[0]?.message})`,
-        );
+      const lines = validationLines(sbomPath, sbom, validation);
+      lines.push(`${result.verdict === 'match' ? 'MATCH' : 'MISMATCH'}: ${result.summary}`);
       for (const item of result.items) lines.push(`  [${item.kind}] ${item.module}: ${item.explanation}`);
       process.stdout.write(lines.join('\n') + '\n');
     }
-    return result.verdict === 'match' ? 0 : 1;
+    // An invalid SBOM does not pass, even when every module it names is right.
+    return validation.valid && result.verdict === 'match' ? 0 : 1;
   },
 };

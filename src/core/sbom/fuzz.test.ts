@@ -15,6 +15,11 @@ const MAX_MS_PER_CASE = 250;
 const SEEDS = ['hello.cdx-1.4.json', 'hello.cdx-1.6.json', 'hello.cdx-1.6.xml', 'hello.spdx-2.3.json'].map(
   (name) => new Uint8Array(readFileSync(join(fixturesDir, 'sbom', name))),
 );
+// The same documents as UTF-16 with a byte-order mark (LE, then BE), so mutations reach the decoding paths too.
+for (const seed of SEEDS.slice(1, 3)) {
+  const le = Buffer.from('\ufeff' + new TextDecoder().decode(seed), 'utf16le');
+  SEEDS.push(new Uint8Array(le), new Uint8Array(Buffer.from(le).swap16()));
+}
 /** Bytes that matter to JSON and XML structure, so mutations reach the parsers' error paths. */
 const STRUCTURAL = [...'{}[]<>/"\'&;:,!=?#%\\0-9 '].map((char) => char.charCodeAt(0)).concat([0x00, 0xff, 0xc3]);
 

@@ -6,6 +6,7 @@ import { MAX_SBOM_BYTES } from './limits';
 import { rememberDocument } from './parsed-documents';
 import { readSpdx } from './spdx-json';
 import type { Sbom } from './types';
+import { decodeText, fileOffsetOf, label, sniffText } from './text-encoding';
 import { byteOffsetOf } from './xml-safety';
 
 export type * from './types';
@@ -14,22 +15,6 @@ export { MAX_SBOM_BYTES, MAX_SBOM_COMPONENTS, MAX_SBOM_DEPENDENCIES } from './li
 export { validateSbom } from './validate';
 export { generateCycloneDx, type GenerateOptions } from './generate';
 export { reconcile } from './reconcile';
-
-/** First byte that is not whitespace or a UTF-8 byte-order mark, or -1. */
-function firstSignificantByte(bytes: Uint8Array): number {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return i < bytes.length ? (bytes[i] as number) : -1;
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    // ignoreBOM: false strips a leading byte-order mark.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FormatError(0, 'the document is not valid UTF-8');
-  }
-}
 
 function parseJson(text: string): unknown {
   try {
@@ -53,15 +38,22 @@ function parseJsonSbom(bytes: Uint8Array, text: string): Sbom | null {
 }
 
 /**
- * Reads a CycloneDX (JSON 1.2–1.6, XML 1.2–1.6) or SPDX 2.2/2.3 JSON document. Returns null when the bytes are
- * not an SBOM; throws FormatError when they are one, or claim to be, but are malformed.
+ * Reads a CycloneDX (JSON 1.2–1.6, XML 1.2–1.6) or SPDX 2.2/2.3 JSON document, in UTF-8 or, with a byte-order mark,
+ * UTF-16. Returns null when the bytes are not an SBOM; throws FormatError when they are one, or claim to be, but
+ * are malformed. Offsets in errors are offsets into the file, whatever its encoding.
  */
 export function parseSbom(bytes: Uint8Array): Sbom | null {
   if (bytes.length > MAX_SBOM_BYTES) {
     throw new FormatError(0, `the document is ${bytes.length} bytes, more than the limit of ${MAX_SBOM_BYTES}`);
   }
-  const first = firstSignificantByte(bytes);
-  if (first !== 0x7b && first !== 0x3c) return null; // "{" or "<"
-  const text = decodeUtf8(bytes);
-  return first === 0x7b ? parseJsonSbom(bytes, text) : parseCycloneDxXml(text);
+  const sniffed = sniffText(bytes);
+  if (sniffed.firstChar !== 0x7b && sniffed.firstChar !== 0x3c) return null; // "{" or "<"
+  const text = decodeText(bytes, sniffed.encoding);
+  try {
+    return sniffed.firstChar === 0x7b ? parseJsonSbom(bytes, text) : parseCycloneDxXml(text);
+  } catch (error) {
+    if (!(error instanceof FormatError) || sniffed.bomLength === 0) throw error;
+    const where = fileOffsetOf(text, error.offset, sniffed);
+    throw new FormatError(where, `${error.message} (in a ${label(sniffed.encoding)} document)`);
+  }
 }
