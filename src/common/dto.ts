@@ -10,7 +10,9 @@ export type FileSource =
   /** Bytes the user dropped or picked in a browser (serve mode), uploaded first. */
   | { kind: 'upload'; id: string }
   /** A file named on the command line of `gobinscope serve` or the app. */
-  | { kind: 'initial'; id: string };
+  | { kind: 'initial'; id: string }
+  /** An entry of the desktop app's recent list, by the entry's id (the page never sends the path). */
+  | { kind: 'recent'; id: string };
 
 export interface InitialFile {
   source: FileSource;
@@ -42,6 +44,8 @@ export interface RecentFile {
   path: string;
   name: string;
   openedAt: string;
+  /** Opening the entry sends this id, never the path. */
+  id: string;
 }
 
 export interface AppInfo {

@@ -77,3 +77,9 @@ export interface GobinscopeApi {
   /** Turns a dropped or picked File into a source the service accepts (a path in the app, an upload in a browser). */
   sourceFor(file: File): Promise<Result<FileSource>>;
 }
+
+/**
+ * Main's side of a drop: the preload sends the path webUtils.getPathForFile found for a dropped File and gets a
+ * source back. Deliberately not in INVOKE_CHANNELS, so the page's invoke() cannot reach it and name a path itself.
+ */
+export const DROPPED_FILE_CHANNEL = 'files:dropped';

@@ -24,7 +24,8 @@ export function isFileSource(value: unknown): value is FileSource {
   if (typeof value !== 'object' || value === null) return false;
   const source = value as Record<string, unknown>;
   if (source.kind === 'path') return isString(source.path) && !source.path.includes('\0');
-  if (source.kind === 'upload' || source.kind === 'initial') return isString(source.id) && ID.test(source.id);
+  if (source.kind === 'upload' || source.kind === 'initial' || source.kind === 'recent')
+    return isString(source.id) && ID.test(source.id);
   return false;
 }
 

@@ -1,12 +1,15 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { InitialFile } from '../common/dto';
 import { FileRegistry } from './analysis/files';
 import { AnalysisService } from './analysis/service';
 import { registerIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
 import { SettingsStore } from './services/recent';
+import { appPage } from './trusted-sender';
+import { UserPaths } from './user-paths';
 import { createMainWindow, hardenSession } from './window';
 
 // Files named on the command line: `gobinscope-app FILE [FILE]` (Electron's own arguments are skipped).
@@ -28,14 +31,16 @@ function isFile(path: string): boolean {
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
-const registry = new FileRegistry(true);
+// Paths never come from the page: only ids of paths the user gave (user-paths.ts).
+const registry = new FileRegistry(false);
+const page = appPage(fileURLToPath(new URL('.', import.meta.url)), process.env, app.isPackaged);
 const initial: InitialFile[] = argvFiles(process.argv).map((p) => registry.register(p));
 
 app.whenReady().then(() => {
   hardenSession();
   const settings = new SettingsStore(app.getPath('userData'));
   const service = new AnalysisService(new URL('./worker.js', import.meta.url));
-  mainWindow = createMainWindow(settings);
+  mainWindow = createMainWindow(settings, page);
   const send = (files: InitialFile[]): void => mainWindow?.webContents.send('files:opened', { files });
   const actions: MenuActions = {
     open: async () => {
@@ -51,6 +56,8 @@ app.whenReady().then(() => {
     registry,
     settings,
     initial,
+    userPaths: new UserPaths(registry, () => settings.recent()),
+    page,
     onOpened: (path) => {
       settings.addRecent(path);
       if (mainWindow) buildMenu(mainWindow, settings, actions);

@@ -1,7 +1,7 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { InitialFile } from '../common/dto';
 import type { InvokeArgs, InvokeChannel, InvokeResult } from '../common/ipc';
-import { INVOKE_CHANNELS } from '../common/ipc';
+import { DROPPED_FILE_CHANNEL, INVOKE_CHANNELS } from '../common/ipc';
 import { fail, ok } from '../common/result';
 import { validArgs } from '../common/validate';
 import { TOOL } from '../core/report/build';
@@ -9,6 +9,8 @@ import type { FileRegistry } from './analysis/files';
 import type { AnalysisService } from './analysis/service';
 import type { SettingsStore } from './services/recent';
 import { saveExport } from './services/export';
+import { isFromAppWindow, type AppPage } from './trusted-sender';
+import type { UserPaths } from './user-paths';
 
 export interface IpcDeps {
   window: () => BrowserWindow | null;
@@ -17,24 +19,26 @@ export interface IpcDeps {
   settings: SettingsStore;
   initial: InitialFile[];
   onOpened: (path: string) => void;
+  userPaths: UserPaths;
+  page: AppPage;
 }
 
 type Handlers = {
   [C in InvokeChannel]: (event: IpcMainInvokeEvent, ...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
 };
 
-/** Only our own renderer (the bundled page or the dev server) may call in. */
-function trustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  const dev = process.env['ELECTRON_RENDERER_URL'];
-  return url.startsWith('file://') || (dev !== undefined && url.startsWith(dev));
+/** Only the main frame of our own window, showing our own page, may call in. */
+function trustedSender(event: IpcMainInvokeEvent, deps: IpcDeps): boolean {
+  return isFromAppWindow(event, deps.window(), deps.page);
 }
 
 function handlers(deps: IpcDeps): Handlers {
   return {
     'app:info': async () => ({ name: TOOL.name, version: TOOL.version, transport: 'electron' }),
     'analysis:run': async (event, jobId, sources) => {
-      const request = deps.registry.request(jobId, sources);
+      const resolved = deps.userPaths.resolve(sources);
+      if (!resolved.ok) return resolved;
+      const request = deps.registry.request(jobId, resolved.value);
       if (!request.ok) return request;
       for (const input of request.value.inputs) if (input.kind === 'path') deps.onOpened(input.path);
       return deps.service.run(request.value, {
@@ -66,10 +70,14 @@ export function registerIpc(deps: IpcDeps): void {
   const table = handlers(deps);
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-      if (!trustedSender(event)) return fail('FORBIDDEN', 'Request from an untrusted page.');
+      if (!trustedSender(event, deps)) return fail('FORBIDDEN', 'Request from an untrusted page.');
       if (!validArgs(channel, args)) return fail('BAD_ARGS', `Invalid arguments for ${channel}.`);
       const handler = table[channel] as (e: IpcMainInvokeEvent, ...a: unknown[]) => Promise<unknown>;
       return handler(event, ...args);
     });
   }
+  ipcMain.handle(DROPPED_FILE_CHANNEL, async (event, ...args: unknown[]) => {
+    if (!trustedSender(event, deps)) return fail('FORBIDDEN', 'Request from an untrusted page.');
+    return args.length === 1 ? deps.userPaths.registerDropped(args[0]) : fail('BAD_ARGS', 'One path per drop.');
+  });
 }

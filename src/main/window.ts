@@ -1,7 +1,9 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDocumentationLink } from './external-links';
 import type { SettingsStore } from './services/recent';
+import { pageToLoad, type AppPage } from './trusted-sender';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -11,7 +13,7 @@ export function hardenSession(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(settings: SettingsStore): BrowserWindow {
+export function createMainWindow(settings: SettingsStore, page: AppPage): BrowserWindow {
   const { width, height } = settings.windowState();
   const window = new BrowserWindow({
     width,
@@ -29,6 +31,8 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click would otherwise open links in a new window without going through the open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -37,13 +41,12 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     settings.setWindowState({ width: w!, height: h! });
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    if (isDocumentationLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devUrl && !process.env['GOBINSCOPE_PACKAGED']) void window.loadURL(devUrl);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  // The IPC handlers accept exactly this URL (trusted-sender.ts), so the page is loaded by it.
+  void window.loadURL(pageToLoad(page));
   return window;
 }

@@ -1,7 +1,18 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { EventChannel, EventMap, GobinscopeApi, InvokeArgs, InvokeChannel, InvokeResult } from '../common/ipc';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../common/ipc';
-import { fail, ok } from '../common/result';
+import type { FileSource } from '../common/dto';
+import { DROPPED_FILE_CHANNEL, EVENT_CHANNELS, INVOKE_CHANNELS } from '../common/ipc';
+import type { Result } from '../common/result';
+import { fail } from '../common/result';
+
+/** The path of a File the user dropped or picked; '' for one the page built itself (or anything that is no File). */
+function pathOf(file: File): string {
+  try {
+    return webUtils.getPathForFile(file);
+  } catch {
+    return '';
+  }
+}
 
 // The one object the renderer sees. Only the contract's channels pass; nothing else of ipcRenderer leaks out.
 const api: GobinscopeApi = {
@@ -15,11 +26,11 @@ const api: GobinscopeApi = {
     ipcRenderer.on(channel, wrapped);
     return () => ipcRenderer.removeListener(channel, wrapped);
   },
+  // The path goes straight to main, which answers with an id: the page never holds a path it could replay.
   async sourceFor(file: File) {
-    const path = webUtils.getPathForFile(file);
-    return path
-      ? ok({ kind: 'path', path })
-      : fail('NO_PATH', `${file.name} has no path on disk (was it dragged from another app?).`);
+    const path = pathOf(file);
+    if (!path) return fail('NO_PATH', `${String(file?.name)} has no path on disk (was it dragged from another app?).`);
+    return ipcRenderer.invoke(DROPPED_FILE_CHANNEL, path) as Promise<Result<FileSource>>;
   },
 };
 

@@ -8,8 +8,8 @@ import type { WorkerInput, WorkerRequest } from './messages';
 const MAX_UPLOADS = 16;
 
 /**
- * The files a session may analyse: those named on the command line or opened through a native dialog (by id), bytes
- * uploaded by a browser (serve mode), and — only in the desktop app — paths the app's own renderer got from a drop.
+ * The files a session may analyse: those named on the command line, opened through a native dialog, dropped or
+ * picked from the recent list (by id: src/main/user-paths.ts), and bytes uploaded by a browser (serve mode).
  */
 export class FileRegistry {
   private readonly known = new Map<string, string>();

@@ -38,6 +38,7 @@ function hiddenWindow(): BrowserWindow {
       nodeIntegration: false,
       javascript: false,
       webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       images: false,
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RecentFile } from '../../common/dto';
@@ -7,6 +8,25 @@ const MAX_RECENT = 12;
 export interface WindowState {
   width: number;
   height: number;
+}
+
+/** The page opens a recent entry by this id, so it never has to send a path. */
+function newId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** Entries from the settings file as written by any version: only well-formed ones are kept, each with an id. */
+function loadedRecent(value: unknown): RecentFile[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((r): r is Partial<RecentFile> & { path: string } => typeof r?.path === 'string' && r.path.length > 0)
+    .slice(0, MAX_RECENT)
+    .map((r) => ({
+      path: r.path,
+      name: typeof r.name === 'string' ? r.name : basename(r.path),
+      openedAt: typeof r.openedAt === 'string' ? r.openedAt : '',
+      id: typeof r.id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(r.id) ? r.id : newId(),
+    }));
 }
 
 interface Stored {
@@ -27,7 +47,7 @@ export class SettingsStore {
   private load(): Stored {
     try {
       const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Stored>;
-      return { recent: Array.isArray(parsed.recent) ? parsed.recent.slice(0, MAX_RECENT) : [], window: parsed.window };
+      return { recent: loadedRecent(parsed.recent), window: parsed.window };
     } catch {
       return { recent: [] };
     }
@@ -48,10 +68,8 @@ export class SettingsStore {
 
   addRecent(path: string): void {
     const rest = this.data.recent.filter((r) => r.path !== path);
-    this.data.recent = [{ path, name: basename(path), openedAt: new Date().toISOString() }, ...rest].slice(
-      0,
-      MAX_RECENT,
-    );
+    const entry = { path, name: basename(path), openedAt: new Date().toISOString(), id: newId() };
+    this.data.recent = [entry, ...rest].slice(0, MAX_RECENT);
     this.save();
   }
 

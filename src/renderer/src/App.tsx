@@ -125,7 +125,7 @@ function Workbench() {
       />
       <main>
         {state.kind === 'empty' && (
-          <DropZone onOpen={() => void open()} onRecent={(r) => void start([{ kind: 'path', path: r.path }], r.name)} />
+          <DropZone onOpen={() => void open()} onRecent={(r) => void start([{ kind: 'recent', id: r.id }], r.name)} />
         )}
         {state.kind === 'analysing' && (
           <>
