@@ -20,61 +20,71 @@ function worthVisiting(value: unknown): boolean {
   return typeof value === 'number' || (typeof value === 'object' && value !== null);
 }
 
+/** A value still to visit; its JSON pointer is built from the parent chain only when an error needs it. */
 interface Pending {
   value: unknown;
-  pointer: string;
+  parent: Pending | null;
+  key: string | number;
 }
 
-function escapeToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+function pointerOf(node: Pending): string {
+  const tokens: string[] = [];
+  for (let at: Pending | null = node; at && at.parent; at = at.parent) {
+    tokens.push(String(at.key).replace(/~/g, '~0').replace(/\//g, '~1'));
+  }
+  return tokens.length === 0 ? '' : `/${tokens.reverse().join('/')}`;
 }
 
-function checkNumber(value: number, pointer: string, errors: SbomValidationError[]): void {
+function checkNumber(value: number, node: Pending, errors: SbomValidationError[]): void {
   if (Number.isFinite(value)) return;
   errors.push({
-    path: pointerToPath(pointer),
+    path: pointerToPath(pointerOf(node)),
     message: 'must be a finite number: the literal is too large for any JSON reader to keep (it reads as infinity)',
   });
 }
 
 function checkBomRef(
   object: Record<string, unknown>,
-  pointer: string,
-  seen: Map<string, string>,
+  node: Pending,
+  seen: Map<string, Pending>,
   errors: SbomValidationError[],
 ): void {
   const ref = object['bom-ref'];
   if (typeof ref !== 'string') return;
-  const path = pointerToPath(`${pointer}/bom-ref`);
-  const first = seen.get(ref);
-  if (first === undefined) seen.set(ref, path);
-  else
-    errors.push({
-      path,
-      message: `duplicate bom-ref ${JSON.stringify(ref)} (first at ${first}): every bom-ref must be unique`,
-    });
+  const earlier = seen.get(ref);
+  if (earlier === undefined) {
+    seen.set(ref, node);
+    return;
+  }
+  const path = pointerToPath(`${pointerOf(node)}/bom-ref`);
+  const first = pointerToPath(`${pointerOf(earlier)}/bom-ref`);
+  errors.push({
+    path,
+    message: `duplicate bom-ref ${JSON.stringify(ref)} (first at ${first}): every bom-ref must be unique`,
+  });
 }
 
 export function documentRuleErrors(document: unknown, checkBomRefs: boolean): SbomValidationError[] {
   const errors: SbomValidationError[] = [];
-  const seen = new Map<string, string>();
-  const stack: Pending[] = [{ value: document, pointer: '' }];
+  const seen = new Map<string, Pending>();
+  const stack: Pending[] = [{ value: document, parent: null, key: '' }];
   while (stack.length > 0 && errors.length < MAX_RULE_ERRORS) {
-    const { value, pointer } = stack.pop() as Pending;
-    if (typeof value === 'number') checkNumber(value, pointer, errors);
+    const node = stack.pop() as Pending;
+    const { value } = node;
+    if (typeof value === 'number') checkNumber(value, node, errors);
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
-        if (worthVisiting(value[i])) stack.push({ value: value[i], pointer: `${pointer}/${i}` });
+        if (worthVisiting(value[i])) stack.push({ value: value[i], parent: node, key: i });
       }
       continue;
     }
     const object = value as Record<string, unknown>;
-    if (checkBomRefs) checkBomRef(object, pointer, seen, errors);
+    if (checkBomRefs) checkBomRef(object, node, seen, errors);
     const keys = Object.keys(object);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i] as string;
-      if (worthVisiting(object[key])) stack.push({ value: object[key], pointer: `${pointer}/${escapeToken(key)}` });
+      if (worthVisiting(object[key])) stack.push({ value: object[key], parent: node, key });
     }
   }
   return errors.slice(0, MAX_RULE_ERRORS);
