@@ -24,6 +24,7 @@ function run() {
     const networkLog = join(dir, 'network.log');
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const cli = join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
+    if (!existsSync(cli)) return ['@doyensec/electronegativity is not installed: run `npm install`'];
     const args = ['--import', join(root, 'scripts/electronegativity/offline.mjs'), cli];
     args.push('-i', input, '-r', '-o', sarif, '-e', electronVersion(pkg), '-x', LEFT_OUT.join(','));
     const child = spawnSync(process.execPath, args, {
