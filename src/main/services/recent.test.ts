@@ -24,6 +24,8 @@ describe('recent files carry an id the page opens them by', () => {
     expect(b!.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(a!.id).not.toBe(b!.id);
     expect(new SettingsStore(dir).recent().map((r) => r.id)).toEqual([b!.id, a!.id]);
+    store.addRecent('/data/a.bin');
+    expect(store.recent().map((r) => r.id)).toEqual([a!.id, b!.id]);
     expect(JSON.parse(readFileSync(join(dir, 'gobinscope-settings.json'), 'utf8')).recent).toHaveLength(2);
   });
 

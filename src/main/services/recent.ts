@@ -68,7 +68,9 @@ export class SettingsStore {
 
   addRecent(path: string): void {
     const rest = this.data.recent.filter((r) => r.path !== path);
-    const entry = { path, name: basename(path), openedAt: new Date().toISOString(), id: newId() };
+    // The same file keeps its id, so a list the page fetched earlier still opens it.
+    const id = this.data.recent.find((r) => r.path === path)?.id ?? newId();
+    const entry = { path, name: basename(path), openedAt: new Date().toISOString(), id };
     this.data.recent = [entry, ...rest].slice(0, MAX_RECENT);
     this.save();
   }
