@@ -15,6 +15,8 @@ describe('invoke argument validation', () => {
     ).toBe(true);
     expect(validArgs('app:info', [])).toBe(true);
     expect(validArgs('files:pick', [true])).toBe(true);
+    expect(validArgs('analysis:run', ['job-1', [{ kind: 'recent', id: 'r-1' }]])).toBe(true);
+    expect(validArgs('analysis:run', ['job-1', [{ kind: 'recent', id: '../x' }]])).toBe(false);
   });
 
   it('rejects wrong counts, types and hostile values', () => {
