@@ -18,7 +18,7 @@ export default defineConfig({
   projects: [
     {
       name: 'browser',
-      testMatch: /browser\/.*\.spec\.ts/,
+      testMatch: /e2e\/browser\/[^/]*\.spec\.ts$/,
       use: {
         browserName: 'chromium',
         launchOptions: {
@@ -35,6 +35,6 @@ export default defineConfig({
         viewport: { width: 1360, height: 900 },
       },
     },
-    { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
+    { name: 'electron', testMatch: /e2e\/electron\/[^/]*\.spec\.ts$/ },
   ],
 });
