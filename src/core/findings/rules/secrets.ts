@@ -61,7 +61,8 @@ function secretFinding(hits: SecretHit[]): Finding {
 export const secretsRule: Rule = {
   name: 'secrets',
   run(context) {
-    const groups = groupBy(findSecrets(context), (hit) => `${hit.pattern.id}\0${hit.secret}`);
-    return { findings: [...groups.values()].map(secretFinding) };
+    const hits = findSecrets(context);
+    const groups = groupBy(hits, (hit) => `${hit.pattern.id}\0${hit.secret}`);
+    return { findings: [...groups.values()].map(secretFinding), secrets: hits.map((hit) => hit.secret) };
   },
 };

@@ -1,0 +1,51 @@
+import { looksSecret, parseXFlags, unquoteSetting } from '../findings/rules/ldflags';
+import { SECRET_PATTERNS } from '../findings/rules/secret-patterns';
+import type { Report } from '../report/types';
+
+/** A private key or other multi-line secret may be shown one line at a time: each long line is masked too. */
+const MIN_LINE_LENGTH = 8;
+
+/**
+ * Every believable secret the patterns find in one piece of text, in clear. For short texts (a build setting, an
+ * -X value); the strings of a binary are searched once through the findings corpus instead.
+ */
+export function secretsInText(text: string): string[] {
+  const found: string[] = [];
+  for (const candidate of SECRET_PATTERNS) {
+    const pattern = new RegExp(candidate.pattern.source, candidate.pattern.flags.replace('g', '') + 'g');
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[0].length === 0) pattern.lastIndex++;
+      const secret = (match.groups?.secret ?? match[0]).trim();
+      if (secret !== '' && (!candidate.accept || candidate.accept(secret, match))) found.push(secret);
+    }
+  }
+  return found;
+}
+
+/** Secret-looking values in build settings: -X values judged secret, and pattern matches in any setting. */
+export function settingSecrets(settings: readonly { key: string; value: string }[]): string[] {
+  const found: string[] = [];
+  for (const { key, value } of settings) {
+    if (key === '-ldflags') {
+      for (const assignment of parseXFlags(value)) if (looksSecret(assignment)) found.push(assignment.value);
+    }
+    found.push(...secretsInText(`${key}=${unquoteSetting(value)}`));
+  }
+  return found;
+}
+
+/** The secrets a report's own fields reveal without its strings: its build settings. */
+export function reportSecrets(report: Partial<Report>): string[] {
+  return settingSecrets(report.go?.buildInfo?.settings ?? []);
+}
+
+/** The values to mask for a set of secrets: each one whole, and each long line of a multi-line one. */
+export function maskUnits(secrets: Iterable<string>): Set<string> {
+  const units = new Set<string>();
+  for (const secret of secrets) {
+    units.add(secret);
+    if (!/[\r\n]/.test(secret)) continue;
+    for (const line of secret.split(/\r?\n|\r/)) if (line.trim().length >= MIN_LINE_LENGTH) units.add(line.trim());
+  }
+  return units;
+}
