@@ -5,6 +5,9 @@ export const MIN_SECRET_LENGTH = 4;
 /** Most distinct secret values one redactor masks; a binary with more is a dump of keys, masked up to here. */
 export const MAX_SECRETS = 10_000;
 
+/** Passes over one text at most; overlapping secrets need one pass each. */
+const MAX_ROUNDS = 8;
+
 /** Called for each string the redaction changed: where it sits (slash-separated path) and its clear text. */
 export type MaskedListener = (path: string, clear: string) => void;
 
@@ -47,9 +50,15 @@ export class Redactor {
   /** The text with every secret in it masked; the same string when it holds none. */
   text(value: string): string {
     if (!this.pattern || value.length < this.shortest) return value;
-    this.pattern.lastIndex = 0;
-    if (!this.pattern.test(value)) return value;
-    return value.replace(this.pattern, (secret) => this.masks.get(secret) ?? maskSecret(secret));
+    let shown = value;
+    // Two secrets can overlap ("…0000" ending one, "0000post" starting the next): the first match hides only
+    // the first, so masking repeats until nothing is left to mask.
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      this.pattern.lastIndex = 0;
+      if (!this.pattern.test(shown)) break;
+      shown = shown.replace(this.pattern, (secret) => this.masks.get(secret) ?? maskSecret(secret));
+    }
+    return shown;
   }
 
   /**
@@ -58,26 +67,30 @@ export class Redactor {
    */
   value<T>(input: T, onMasked?: MaskedListener): T {
     if (!this.pattern) return input;
-    return this.walk(input, '', onMasked) as T;
+    return this.walk(input, [], onMasked) as T;
   }
 
-  private walk(input: unknown, path: string, onMasked: MaskedListener | undefined): unknown {
+  // The path is a stack of keys, joined only when a string changes: most strings hold no secret.
+  private walk(input: unknown, path: (string | number)[], onMasked: MaskedListener | undefined): unknown {
     if (typeof input === 'string') {
       const shown = this.text(input);
-      if (shown !== input) onMasked?.(path, input);
+      if (shown !== input) onMasked?.(path.join('/'), input);
       return shown;
     }
-    if (Array.isArray(input)) return this.walkArray(input, path, onMasked);
-    if (typeof input === 'object' && input !== null && !ArrayBuffer.isView(input))
-      return this.walkObject(input as Record<string, unknown>, path, onMasked);
-    return input;
+    if (typeof input !== 'object' || input === null || ArrayBuffer.isView(input)) return input;
+    return Array.isArray(input)
+      ? this.walkArray(input, path, onMasked)
+      : this.walkObject(input as Record<string, unknown>, path, onMasked);
   }
 
-  private walkArray(input: unknown[], path: string, onMasked: MaskedListener | undefined): unknown[] {
+  private walkArray(input: unknown[], path: (string | number)[], onMasked: MaskedListener | undefined): unknown[] {
     let copy: unknown[] | null = null;
     for (let i = 0; i < input.length; i++) {
       const item = input[i];
-      const shown = this.walk(item, path ? `${path}/${i}` : String(i), onMasked);
+      if (typeof item === 'number' || typeof item === 'boolean') continue;
+      path.push(i);
+      const shown = this.walk(item, path, onMasked);
+      path.pop();
       if (shown !== item) {
         copy ??= input.slice();
         copy[i] = shown;
@@ -88,14 +101,18 @@ export class Redactor {
 
   private walkObject(
     input: Record<string, unknown>,
-    path: string,
+    path: (string | number)[],
     onMasked: MaskedListener | undefined,
   ): Record<string, unknown> {
     let copy: Record<string, unknown> | null = null;
-    for (const key of Object.keys(input)) {
+    for (const key in input) {
+      if (!Object.hasOwn(input, key)) continue;
       const item = input[key];
       const shownKey = this.text(key);
-      const shown = this.walk(item, path ? `${path}/${key}` : key, onMasked);
+      if (shownKey === key && (typeof item === 'number' || typeof item === 'boolean')) continue;
+      path.push(key);
+      const shown = this.walk(item, path, onMasked);
+      path.pop();
       if (shown === item && shownKey === key) continue;
       copy ??= { ...input };
       if (shownKey !== key) delete copy[key];

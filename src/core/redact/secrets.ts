@@ -24,14 +24,14 @@ export function secretsInText(text: string): string[] {
 
 /** Secret-looking values in build settings: -X values judged secret, and pattern matches in any setting. */
 export function settingSecrets(settings: readonly { key: string; value: string }[]): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const { key, value } of settings) {
     if (key === '-ldflags') {
-      for (const assignment of parseXFlags(value)) if (looksSecret(assignment)) found.push(assignment.value);
+      for (const assignment of parseXFlags(value)) if (looksSecret(assignment)) found.add(assignment.value);
     }
-    found.push(...secretsInText(`${key}=${unquoteSetting(value)}`));
+    for (const secret of secretsInText(`${key}=${unquoteSetting(value)}`)) found.add(secret);
   }
-  return found;
+  return [...found];
 }
 
 /** The secrets a report's own fields reveal without its strings: its build settings. */
