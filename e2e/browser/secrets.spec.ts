@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { LEAKY_BINARY, plantedSecrets } from '../../test/secrets/planted';
-import { dropFile, test } from '../serve';
+import { dropFile, dropFiles, test } from '../serve';
 
 const planted = plantedSecrets();
 const xToken = planted.find((p) => p.name === 'apiToken')!.value;
@@ -53,4 +54,35 @@ test('build settings and strings show secrets masked; Reveal shows one value fro
   const revealed = (await row.innerText()).length;
   expect(revealed).toBeGreaterThan(gitlabToken.length - 1);
   await expect(strings.getByRole('button', { name: 'Hide' })).toHaveCount(1);
+});
+
+test('the other tabs, the Report tab and its downloads show no planted value', async ({ page, served }) => {
+  await page.goto(served.url);
+  await dropFile(page, LEAKY_BINARY);
+  await expect(page.getByRole('heading', { level: 1, name: 'leaky-linux-amd64' })).toBeVisible({ timeout: 30_000 });
+  for (const tab of [/^Findings/, /^Functions/, /^Dependencies/, /^Sections/]) {
+    await page.getByRole('tab', { name: tab }).click();
+    expect(await shownInClear(page)).toEqual([]);
+  }
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const paper = page.getByRole('document', { name: /Audit report/ }).locator('.report-doc');
+  await expect(paper).toContainText('spring-fixture');
+  const printed = await paper.innerText();
+  expect(planted.filter((p) => printed.includes(p.value)).map((p) => p.name)).toEqual([]);
+  for (const label of ['Download JSON', 'Download SARIF', 'Download Markdown']) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: label }).click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    expect(planted.filter((p) => text.includes(p.value)).map((p) => `${label}: ${p.name}`)).toEqual([]);
+  }
+});
+
+test('the comparison screen shows the secrets of the leaky build masked', async ({ page, served }) => {
+  await page.goto(served.url);
+  await dropFiles(page, ['test/fixtures/bin/linux-amd64', LEAKY_BINARY]);
+  await expect(page.getByRole('heading', { level: 1, name: 'linux-amd64 ↔ leaky-linux-amd64' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.locator('body')).toContainText('spring-fixture');
+  expect(await shownInClear(page)).toEqual([]);
 });
