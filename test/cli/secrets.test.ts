@@ -121,6 +121,14 @@ describe('secrets stay masked in every output of the command line', () => {
     expect(leaked(output('reconcile', LEAKY_BINARY, sbomPath, '--json'))).toEqual([]);
   });
 
+  it('sbom --reveal-secrets carries the token; reconcile against that SBOM still masks it', () => {
+    const token = planted.find((p) => p.name === 'apiToken')!.value;
+    const sbomPath = join(dir, 'revealed.cdx.json');
+    expect(file('revealed.cdx.json', 'sbom', LEAKY_BINARY, '--reveal-secrets')).toContain(token);
+    expect(leaked(output('reconcile', LEAKY_BINARY, sbomPath, '--json'))).toEqual([]);
+    expect(leaked(output('reconcile', LEAKY_BINARY, sbomPath))).toEqual([]);
+  });
+
   it('every command names --reveal-secrets in its usage', () => {
     const help = output('--help');
     for (const command of ['analyze', 'scan', 'report', 'sbom', 'compare', 'reconcile'])

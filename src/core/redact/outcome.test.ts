@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEAKY_BINARY, plainXValues, plantedSecrets } from '../../../test/secrets/planted';
 import { analyze } from '../analyze';
 import { compareReports } from '../compare/index';
+import { generateCycloneDx, parseSbom, reconcile } from '../sbom/index';
 import { redactOutcome, shownPartial } from './outcome';
 import { settingSecrets } from './secrets';
 
@@ -55,6 +56,28 @@ describe('the redaction of what the window receives', () => {
     const shown = JSON.stringify(shownPartial(partial));
     expect(shown).not.toContain(planted.find((p) => p.name === 'apiToken')!.value);
     for (const plain of plainXValues()) expect(shown).toContain(plain);
+  });
+});
+
+describe('an SBOM that carries the clear -X token in its properties', () => {
+  const token = planted.find((p) => p.name === 'apiToken')!.value;
+  const text = generateCycloneDx(leaky.report, 'json', { revealSecrets: true });
+  const sbom = parseSbom(new TextEncoder().encode(text))!;
+  const validation = { valid: true, errors: [] };
+
+  it('is shown masked when opened alone', () => {
+    expect(text).toContain(token);
+    const document = { fileName: 'leaky.cdx.json', size: text.length, sbom, validation };
+    const { outcome } = redactOutcome({ kind: 'sbom', document });
+    expect(JSON.stringify(outcome)).not.toContain(token);
+    expect(JSON.stringify(outcome)).toContain('spring-fixture');
+  });
+
+  it('is shown masked next to its binary', () => {
+    const document = { fileName: 'leaky.cdx.json', size: text.length, sbom, validation };
+    const reconciliation = reconcile(leaky.report, sbom);
+    const { outcome } = redactOutcome({ kind: 'reconcile', analysis: leaky, document, reconciliation });
+    expect(inClear(outcome)).toEqual([]);
   });
 });
 

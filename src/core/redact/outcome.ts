@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze';
 import type { Report } from '../report/types';
 import type { Outcome } from '../workbench';
 import { Redactor } from './redactor';
-import { maskUnits, reportSecrets } from './secrets';
+import { maskUnits, reportSecrets, sbomSecrets } from './secrets';
 
 /** Clear texts of the strings the redaction masked, by their path in the outcome ("analysis/strings/12/value"). */
 export type ClearValues = Map<string, string>;
@@ -47,8 +47,10 @@ export function redactOutcome(outcome: Outcome): { outcome: Outcome; clear: Clea
       const redactor = redactorFor(outcome.analysis);
       return { outcome: { ...outcome, analysis: shownAnalysis(outcome.analysis, redactor, clear, 'analysis') }, clear };
     }
-    case 'sbom':
-      return { outcome, clear };
+    case 'sbom': {
+      const redactor = Redactor.of(maskUnits(sbomSecrets(outcome.document.sbom)));
+      return { outcome: { ...outcome, document: shownValue(outcome.document, redactor, clear, 'document') }, clear };
+    }
     case 'compare': {
       const redactor = redactorFor(outcome.a, outcome.b);
       const a = shownAnalysis(outcome.a, redactor, clear, 'a');
@@ -59,7 +61,8 @@ export function redactOutcome(outcome: Outcome): { outcome: Outcome; clear: Clea
       };
     }
     case 'reconcile': {
-      const redactor = redactorFor(outcome.analysis);
+      const secrets = [...(outcome.analysis.secrets ?? []), ...sbomSecrets(outcome.document.sbom)];
+      const redactor = Redactor.of(maskUnits([...secrets, ...reportSecrets(outcome.analysis.report)]));
       return {
         outcome: {
           ...outcome,

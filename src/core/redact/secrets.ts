@@ -1,6 +1,7 @@
 import { looksSecret, parseXFlags, unquoteSetting } from '../findings/rules/ldflags';
 import { SECRET_PATTERNS } from '../findings/rules/secret-patterns';
 import type { Report } from '../report/types';
+import type { Sbom } from '../sbom/types';
 
 /** A private key or other multi-line secret may be shown one line at a time: each long line is masked too. */
 const MIN_LINE_LENGTH = 8;
@@ -48,4 +49,22 @@ export function maskUnits(secrets: Iterable<string>): Set<string> {
     for (const line of secret.split(/\r?\n|\r/)) if (line.trim().length >= MIN_LINE_LENGTH) units.add(line.trim());
   }
   return units;
+}
+
+/** Where our own SBOMs keep build settings: a property per setting, named after it. */
+const SBOM_BUILD_PREFIX = 'gobinscope:build:';
+
+/**
+ * Secret-looking values in an SBOM's properties, read as build settings: an SBOM made by another tool, or by us
+ * with --reveal-secrets, may carry the -X token of the binary it describes.
+ */
+export function sbomSecrets(sbom: Sbom): string[] {
+  const components = sbom.metadata.component ? [sbom.metadata.component, ...sbom.components] : sbom.components;
+  const settings = components.flatMap((component) =>
+    component.properties.map(({ name, value }) => ({
+      key: name.startsWith(SBOM_BUILD_PREFIX) ? name.slice(SBOM_BUILD_PREFIX.length) : name,
+      value,
+    })),
+  );
+  return settingSecrets(settings);
 }
