@@ -5,7 +5,8 @@ import { analyze } from '../analyze';
 import { compareReports } from '../compare/index';
 import { generateCycloneDx, parseSbom, reconcile } from '../sbom/index';
 import { redactOutcome, shownPartial } from './outcome';
-import { settingSecrets } from './secrets';
+import { Redactor } from './redactor';
+import { maskUnits, secretsInText, settingSecrets } from './secrets';
 
 const planted = plantedSecrets();
 const leakyBytes = new Uint8Array(readFileSync(LEAKY_BINARY));
@@ -91,5 +92,17 @@ describe('secret-looking build settings', () => {
     const token = 'glpat-' + 'Z'.repeat(8) + 'q'.repeat(8) + '12345678';
     expect(settingSecrets([{ key: 'CGO_LDFLAGS', value: `"-L/x -Wl,--token ${token}"` }])).toEqual([token]);
     expect(settingSecrets([{ key: 'vcs.revision', value: '925d9cb6b5cd2574d6509faddddf22c46ae6faeb' }])).toEqual([]);
+  });
+});
+
+describe('short secrets', () => {
+  it('are masked at their place only: a three-letter URL password, not every "abc" of the file', () => {
+    const units = secretsInText('postgres://svc:abc@db.example.corp/orders');
+    expect(units).toEqual([':abc@']);
+    const redactor = Redactor.of(maskUnits(units));
+    expect(redactor.text('dial postgres://svc:abc@db.example.corp/orders')).toBe(
+      'dial postgres://svc:…@db.example.corp/orders',
+    );
+    expect(redactor.text('package abc')).toBe('package abc');
   });
 });

@@ -1,3 +1,4 @@
+import { maskUnit } from '../findings/mask';
 import { looksSecret, parseXFlags, unquoteSetting } from '../findings/rules/ldflags';
 import { SECRET_PATTERNS } from '../findings/rules/secret-patterns';
 import type { Report } from '../report/types';
@@ -16,8 +17,10 @@ export function secretsInText(text: string): string[] {
     const pattern = new RegExp(candidate.pattern.source, candidate.pattern.flags.replace('g', '') + 'g');
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0].length === 0) pattern.lastIndex++;
-      const secret = (match.groups?.secret ?? match[0]).trim();
-      if (secret !== '' && (!candidate.accept || candidate.accept(secret, match))) found.push(secret);
+      const raw = match.groups?.secret ?? match[0];
+      const secret = raw.trim();
+      if (secret === '' || (candidate.accept && !candidate.accept(secret, match))) continue;
+      found.push(maskUnit(match[0], match[0].lastIndexOf(raw) + raw.indexOf(secret), secret));
     }
   }
   return found;
