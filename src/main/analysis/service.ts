@@ -46,7 +46,8 @@ export class AnalysisService {
           listener.progress({ jobId, stage, fraction, fileName: name, fileSize });
         } else if (message.type === 'partial') listener.partial({ jobId, report: message.report });
         else {
-          if (message.clear && message.result.ok) this.keepClear(jobId, message.clear);
+          // A job cancelled meanwhile is over: its clear texts are not kept.
+          if (message.clear && message.result.ok && this.jobs.has(jobId)) this.keepClear(jobId, message.clear);
           settle(message.result);
         }
       });
