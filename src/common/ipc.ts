@@ -37,6 +37,11 @@ export interface InvokeMap {
     result: Result<ExportResult>;
   };
   'window:set-title': { args: [title: string]; result: Result<void> };
+  /**
+   * The clear text of one masked item of a finished analysis (a path its outcome lists as revealable, e.g.
+   * "analysis/strings/12/value"): secrets reach the window one at a time, only when the user asks.
+   */
+  'secrets:reveal': { args: [jobId: string, path: string]; result: Result<string> };
 }
 
 export interface EventMap {
@@ -61,6 +66,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'recent:list',
   'export:file',
   'window:set-title',
+  'secrets:reveal',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

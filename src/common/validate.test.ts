@@ -43,3 +43,17 @@ describe('invoke argument validation', () => {
     expect(isInvokeChannel(42)).toBe(false);
   });
 });
+
+describe('the reveal channel', () => {
+  it('takes a job id and a path of field names and indexes, nothing else', () => {
+    expect(validArgs('secrets:reveal', ['job-1', 'analysis/strings/12/value'])).toBe(true);
+    expect(validArgs('secrets:reveal', ['job-1', 'a/report/go/buildInfo/settings/1/value'])).toBe(true);
+    expect(validArgs('secrets:reveal', ['job-1'])).toBe(false);
+    expect(validArgs('secrets:reveal', ['../job', 'analysis/x'])).toBe(false);
+    expect(validArgs('secrets:reveal', ['job-1', '/analysis/x'])).toBe(false);
+    expect(validArgs('secrets:reveal', ['job-1', 'analysis//x'])).toBe(false);
+    expect(validArgs('secrets:reveal', ['job-1', 'analysis/x y'])).toBe(false);
+    expect(validArgs('secrets:reveal', ['job-1', 'a/'.repeat(300) + 'x'])).toBe(false);
+    expect(validArgs('secrets:reveal', ['job-1', 42])).toBe(false);
+  });
+});

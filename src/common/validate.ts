@@ -5,6 +5,8 @@ import { EXPORT_KINDS } from '../core/report/export-kinds';
 
 /** Arguments arrive from a renderer or over HTTP: check every one before use. */
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A path into an outcome: field names and indexes separated by slashes. */
+const REVEAL_PATH = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+){0,15}$/;
 
 function isString(value: unknown, max = 4096): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
@@ -49,6 +51,8 @@ const CHECKS: { [C in InvokeChannel]: (args: unknown[]) => boolean } = {
     isReport(a[1]) &&
     (a[2] === null || isObject(a[2])),
   'window:set-title': (a) => a.length === 1 && typeof a[0] === 'string' && a[0].length <= 512,
+  'secrets:reveal': (a) =>
+    a.length === 2 && isString(a[0]) && ID.test(a[0]) && isString(a[1], 512) && REVEAL_PATH.test(a[1]),
 };
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

@@ -23,6 +23,13 @@ export interface AnalyzeOptions {
 export interface Analysis {
   report: Report;
   strings: FoundString[];
+  /**
+   * Clear values the rules judged secret. They never leave the engine: the redaction step (src/core/redact) masks
+   * them wherever they occur and drops this list.
+   */
+  secrets?: string[];
+  /** After redaction: paths (inside this analysis, e.g. "strings/12/value") of the texts that were masked. */
+  revealable?: string[];
 }
 
 export class AnalysisCancelled extends Error {
@@ -88,12 +95,13 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
     {
       findings: [],
       verdicts: [],
+      secrets: [],
     },
   );
   report.findings = findings.findings;
   report.verdicts = findings.verdicts;
   progress('done', 1);
-  return { report, strings };
+  return { report, strings, secrets: findings.secrets };
 }
 
 function readFormat(bytes: Uint8Array, report: Report): Exe | null {

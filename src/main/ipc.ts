@@ -63,6 +63,7 @@ function handlers(deps: IpcDeps): Handlers {
       deps.window()?.setTitle(title);
       return ok(undefined);
     },
+    'secrets:reveal': async (_e, jobId, path) => deps.service.reveal(jobId, path),
   };
 }
 

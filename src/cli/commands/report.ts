@@ -11,6 +11,7 @@ import { readInputFile } from '../../main/analysis/read-file';
 import { InputError, requireOne } from '../analyze-command';
 import { UsageError, type ParsedArgs } from '../args';
 import { MissingBrowserError, PrintError, findChrome, htmlToPdfFile } from '../chrome';
+import { REVEAL_USAGE, outputRedactor } from '../secrets';
 import type { Command } from './types';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'json', 'sarif'] as const;
@@ -26,7 +27,7 @@ const EXTENSIONS: Record<string, ReportFormat> = {
   '.sarif': 'sarif',
 };
 
-const USAGE = 'report FILE -o OUT.pdf [--format pdf|html|md|json|sarif] [--compare OTHER] [--sbom SBOM]';
+const USAGE = `report FILE -o OUT.pdf [--format pdf|html|md|json|sarif] [--compare OTHER] [--sbom SBOM] ${REVEAL_USAGE}`;
 
 /** --format when given, else the output's extension, else PDF: the audit document people sign. */
 export function reportFormat(format: string | true | undefined, output: string | null): ReportFormat {
@@ -82,9 +83,11 @@ async function gather(
   const subject = await load(file);
   const report = subject.analysis.report;
   const extras: NonNullable<ReportHtmlOptions['extras']> = {};
+  const analyses = [subject.analysis];
   const other = args.flags.get('compare');
   if (typeof other === 'string') {
     const b = await load(other);
+    analyses.push(b.analysis);
     const { stripVerification, ...comparison } = await compareReports(
       subject.analysis,
       b.analysis,
@@ -98,7 +101,9 @@ async function gather(
   }
   const sbom = args.flags.get('sbom');
   if (typeof sbom === 'string') extras.reconciliation = await reconciliationWith(report, sbom);
-  return { report, extras };
+  // Compared and reconciled in clear, shown masked: every secret of either binary, wherever the report quotes it.
+  const redactor = outputRedactor(args, ...analyses);
+  return { report: redactor.value(report), extras: redactor.value(extras) };
 }
 
 /** The CLI's short format names for the text exports the app offers too. */

@@ -10,14 +10,15 @@ import {
   type SbomValidation,
 } from '../../core/sbom/index';
 import { UsageError } from '../args';
-import { InputError, analyzeFile } from '../analyze-command';
+import { InputError, analyzeFile, analyzeForOutput } from '../analyze-command';
 import { readInputFile } from '../../main/analysis/read-file';
+import { REVEAL_USAGE, revealing } from '../secrets';
 import type { Command } from './types';
 
 const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;
 
 export const sbomCommand: Command = {
-  usage: 'gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml] [-o OUT]   CycloneDX 1.6 from a binary',
+  usage: `gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml] [-o OUT] ${REVEAL_USAGE}   CycloneDX 1.6 from a binary`,
   valued: ['format', 'o', 'output'],
   async run(args) {
     if (args.positionals.length !== 1)
@@ -25,12 +26,14 @@ export const sbomCommand: Command = {
     const format = String(args.flags.get('format') ?? 'cyclonedx-json');
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
-    const report = await analyzeFile(args.positionals[0]!);
+    const report = await analyzeFile(args.positionals[0]!, revealing(args));
     if (!report.go)
       throw new InputError(
         `${report.file.name} is not a Go binary (${report.detection.reason}): there are no modules to list.`,
       );
-    const text = generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json');
+    const text = generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json', {
+      revealSecrets: revealing(args),
+    });
     const out = args.flags.get('o') ?? args.flags.get('output');
     const body = text.endsWith('\n') ? text : text + '\n';
     if (typeof out === 'string') await writeFile(out, body);
@@ -68,23 +71,23 @@ function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidatio
 }
 
 export const reconcileCommand: Command = {
-  usage:
-    'gobinscope reconcile BINARY SBOM [--json]   does the SBOM tell the truth? exit 1 when it is invalid or they disagree',
+  usage: `gobinscope reconcile BINARY SBOM [--json] ${REVEAL_USAGE}   does the SBOM tell the truth? exit 1 when it is invalid or they disagree`,
   valued: [],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope reconcile BINARY SBOM [--json]');
     const [binaryPath, sbomPath] = args.positionals as [string, string];
     const { sbom, validation } = await readSbomFile(sbomPath);
-    const report = await analyzeFile(binaryPath);
-    const result = reconcile(report, sbom);
+    const { report, redactor } = await analyzeForOutput(binaryPath, revealing(args));
+    // The SBOM may quote the binary's settings: what is secret in the binary stays masked in the answer too.
+    const result = redactor.value(reconcile(report, sbom));
     if (args.flags.has('json')) {
       // Validation first: a document that breaks its schema is the first thing to fix.
-      process.stdout.write(JSON.stringify({ validation, ...result }, null, 2) + '\n');
+      process.stdout.write(JSON.stringify(redactor.value({ validation, ...result }), null, 2) + '\n');
     } else {
       const lines = validationLines(sbomPath, sbom, validation);
       lines.push(`${result.verdict === 'match' ? 'MATCH' : 'MISMATCH'}: ${result.summary}`);
       for (const item of result.items) lines.push(`  [${item.kind}] ${item.module}: ${item.explanation}`);
-      process.stdout.write(lines.join('\n') + '\n');
+      process.stdout.write(redactor.text(lines.join('\n')) + '\n');
     }
     // An invalid SBOM does not pass, even when every module it names is right.
     return validation.valid && result.verdict === 'match' ? 0 : 1;

@@ -3,6 +3,7 @@ import type { Report, Severity } from '../../core/report/types';
 import { SEVERITIES } from '../../core/report/types';
 import { UsageError } from '../args';
 import { analyzeFile } from '../analyze-command';
+import { REVEAL_USAGE, revealing } from '../secrets';
 import type { Command } from './types';
 
 function severityAtLeast(severity: Severity, level: Severity): boolean {
@@ -37,7 +38,7 @@ function sarifFor(reports: Report[]): object {
 }
 
 export const scanCommand: Command = {
-  usage: 'gobinscope scan FILE... [--fail-on high] [--format text|json|sarif]   findings for pipelines',
+  usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] ${REVEAL_USAGE}   findings for pipelines`,
   valued: ['fail-on', 'format'],
   async run(args) {
     if (args.positionals.length === 0)
@@ -46,7 +47,7 @@ export const scanCommand: Command = {
     if (!['text', 'json', 'sarif'].includes(String(format))) throw new UsageError('--format takes text, json or sarif');
     const level = parseLevel(args.flags.get('fail-on') ?? 'high');
     const reports: Report[] = [];
-    for (const path of args.positionals) reports.push(await analyzeFile(path));
+    for (const path of args.positionals) reports.push(await analyzeFile(path, revealing(args)));
     const out =
       format === 'sarif'
         ? JSON.stringify(sarifFor(reports), null, 2)

@@ -34,6 +34,7 @@ export function createServeHandlers(deps: Deps) {
     'recent:list': async () => ok([]),
     'export:file': async (kind, report, extras) => renderForDownload(kind, report, extras),
     'window:set-title': async () => ok(undefined),
+    'secrets:reveal': async (jobId, path) => deps.service.reveal(jobId, path),
   };
   return {
     handle<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>> {

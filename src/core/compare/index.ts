@@ -1,6 +1,7 @@
 import { analyze, type Analysis } from '../analyze';
 import { parseExecutable } from '../formats/detect';
 import type { Exe } from '../formats/exe';
+import { redactorFor } from '../redact/index';
 import type { Report } from '../report/types';
 import { compareContents, type ContentSide } from './code';
 import { compareFindings, compareFunctions, compareStrings, compareVerdicts } from './inventory';
@@ -70,9 +71,17 @@ export interface NamedBytes {
   bytes: Uint8Array;
 }
 
-/** Analyses both files and compares them: what the CLI and the app's "Two binaries" screen call. */
-export async function compareFiles(a: NamedBytes, b: NamedBytes): Promise<Comparison> {
+/**
+ * Analyses both files and compares them: what the CLI calls. The comparison is compared in clear (two secrets
+ * with the same mask still differ) and comes back with the secrets of both sides masked, unless asked otherwise.
+ */
+export async function compareFiles(
+  a: NamedBytes,
+  b: NamedBytes,
+  options: { revealSecrets?: boolean } = {},
+): Promise<Comparison> {
   const analysisA = await analyze(a.bytes, { fileName: a.name });
   const analysisB = await analyze(b.bytes, { fileName: b.name });
-  return compareReports(analysisA, analysisB, null, null, a.bytes, b.bytes);
+  const comparison = await compareReports(analysisA, analysisB, null, null, a.bytes, b.bytes);
+  return options.revealSecrets ? comparison : redactorFor(analysisA, analysisB).value(comparison);
 }

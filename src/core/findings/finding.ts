@@ -17,6 +17,8 @@ export interface RuleContext extends FindingsInput {
 export interface RuleOutput {
   findings: Finding[];
   verdicts: Verdict[];
+  /** Clear values the rule judged secret, for the redaction step; never shown, never in a Finding. */
+  secrets: string[];
 }
 
 export interface Rule {

@@ -32,16 +32,18 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Runs every rule over the analysed file; findings come back most severe first, verdicts in rule order. */
-export function analyzeFindings(input: FindingsInput): { findings: Finding[]; verdicts: Verdict[] } {
+export function analyzeFindings(input: FindingsInput): { findings: Finding[]; verdicts: Verdict[]; secrets: string[] } {
   const context = makeContext(input);
   const findings: Finding[] = [];
   const verdicts: Verdict[] = [];
+  const secrets = new Set<string>();
   for (const rule of RULES) {
     const output = rule.run(context);
     findings.push(...(output.findings ?? []));
     verdicts.push(...(output.verdicts ?? []));
+    for (const secret of output.secrets ?? []) secrets.add(secret);
   }
   const rank = (finding: Finding): number => SEVERITIES.indexOf(finding.severity);
   findings.sort((a, b) => rank(a) - rank(b));
-  return { findings, verdicts };
+  return { findings, verdicts, secrets: [...secrets] };
 }

@@ -8,3 +8,15 @@ export function maskSecret(value: string): string {
   if (keep === 0) return '…';
   return `${chars.slice(0, keep).join('')}…${chars.slice(chars.length - keep).join('')}`;
 }
+
+/** Below this length a secret is masked with its neighbours: "abc" alone would blot out unrelated words. */
+export const SHORT_SECRET = 8;
+
+/**
+ * What the redaction masks for one secret found inside a match: the secret itself, or for a short one the secret
+ * with the character either side (":abc@" of a URL password), so only that place is masked.
+ */
+export function maskUnit(matchText: string, secretStart: number, secret: string): string {
+  if (secret.length >= SHORT_SECRET) return secret;
+  return matchText.slice(Math.max(0, secretStart - 1), secretStart + secret.length + 1);
+}

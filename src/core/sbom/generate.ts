@@ -1,6 +1,7 @@
 import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
 import type { GoBuildInfo, GoModule, Report } from '../report/types';
 import { goPurl, h1ToSha256Hex, isLocalPath } from './go-identity';
+import { Redactor, maskUnits, settingSecrets } from '../redact/index';
 
 export interface GenerateOptions {
   /** ISO 8601; defaults to now. */
@@ -9,6 +10,8 @@ export interface GenerateOptions {
   toolVersion?: string;
   /** "urn:uuid:…"; defaults to a random one. Tests pass a fixed one for byte-stable output. */
   serialNumber?: string;
+  /** Clear secret-looking build settings in the properties; off: they are masked even if the report was not. */
+  revealSecrets?: boolean;
 }
 
 /** Property names, namespaced so they never collide with another tool's (CycloneDX property taxonomy style). */
@@ -36,7 +39,7 @@ function addProperty(component: Models.Component, name: string, value: string): 
   if (value) component.properties.add(new Models.Property(name, value));
 }
 
-function mainComponent(report: Report, buildInfo: GoBuildInfo | null): Models.Component {
+function mainComponent(report: Report, buildInfo: GoBuildInfo | null, revealSecrets = false): Models.Component {
   const path = buildInfo?.main?.path || buildInfo?.path || report.file.name;
   const version = withoutDevel(buildInfo?.main?.version ?? '');
   const purl = buildInfo ? goPurl(path, version) : '';
@@ -50,8 +53,11 @@ function mainComponent(report: Report, buildInfo: GoBuildInfo | null): Models.Co
   if (buildInfo && buildInfo.path !== path) addProperty(component, PROPERTY.mainPackage, buildInfo.path);
   addProperty(component, PROPERTY.fileName, report.file.name);
   addProperty(component, PROPERTY.fileSha256, report.file.sha256);
-  for (const setting of buildInfo?.settings ?? []) {
-    component.properties.add(new Models.Property(PROPERTY.buildPrefix + setting.key, setting.value));
+  const settings = buildInfo?.settings ?? [];
+  // Build settings become properties: an -X token must stay masked here too, whoever made the report.
+  const redactor = revealSecrets ? Redactor.none : Redactor.of(maskUnits(settingSecrets(settings)));
+  for (const setting of settings) {
+    component.properties.add(new Models.Property(PROPERTY.buildPrefix + setting.key, redactor.text(setting.value)));
   }
   return component;
 }
@@ -98,7 +104,7 @@ function buildBom(report: Report, options: GenerateOptions): Models.Bom {
   });
   bom.metadata.tools.components.add(tool);
   const buildInfo = report.go?.buildInfo ?? null;
-  const main = mainComponent(report, buildInfo);
+  const main = mainComponent(report, buildInfo, options.revealSecrets);
   bom.metadata.component = main;
   const stdlib = stdlibComponent(report.go?.version);
   const components = (buildInfo?.deps ?? []).map(dependencyComponent);

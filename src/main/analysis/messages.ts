@@ -16,4 +16,5 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { type: 'progress'; jobId: string; stage: AnalysisStage; fraction: number; fileSize: number }
   | { type: 'partial'; jobId: string; report: Partial<Report> }
-  | { type: 'done'; jobId: string; result: Result<Outcome> };
+  /** `clear`: the texts the redaction masked, by path in the outcome, kept by the host to reveal one on request. */
+  | { type: 'done'; jobId: string; result: Result<Outcome>; clear?: [path: string, text: string][] };

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Outcome, PartialEvent, ProgressEvent } from '../../common/dto';
 import type { Result } from '../../common/result';
-import { fail } from '../../common/result';
+import { fail, ok } from '../../common/result';
 import type { WorkerMessage, WorkerRequest } from './messages';
 
 export interface JobListener {
@@ -14,12 +14,17 @@ interface Job {
   settle: (result: Result<Outcome>) => void;
 }
 
+/** Finished jobs whose masked texts can still be revealed; the oldest is forgotten first. */
+export const REVEALABLE_JOBS = 4;
+
 /**
  * Runs analyses in worker threads, one worker per job: a crash or a cancel ends only that worker, and the next job
  * gets a fresh one. Shared by the desktop app and serve mode.
  */
 export class AnalysisService {
   private readonly jobs = new Map<string, Job>();
+  /** Clear texts of what the redaction masked, per finished job; they never go to a window in bulk. */
+  private readonly clearValues = new Map<string, Map<string, string>>();
 
   constructor(private readonly workerUrl: URL) {}
 
@@ -40,7 +45,11 @@ export class AnalysisService {
           const { stage, fraction, fileSize } = message;
           listener.progress({ jobId, stage, fraction, fileName: name, fileSize });
         } else if (message.type === 'partial') listener.partial({ jobId, report: message.report });
-        else settle(message.result);
+        else {
+          // A job cancelled meanwhile is over: its clear texts are not kept.
+          if (message.clear && message.result.ok && this.jobs.has(jobId)) this.keepClear(jobId, message.clear);
+          settle(message.result);
+        }
       });
       worker.on('error', (error) =>
         settle(
@@ -59,6 +68,22 @@ export class AnalysisService {
     });
   }
 
+  /** The clear text of one masked item of a finished job (a path the outcome listed as revealable). */
+  reveal(jobId: string, path: string): Result<string> {
+    const text = this.clearValues.get(jobId)?.get(path);
+    if (text === undefined) return fail('NOT_REVEALABLE', 'Nothing masked is kept for this item.');
+    return ok(text);
+  }
+
+  private keepClear(jobId: string, clear: [string, string][]): void {
+    this.clearValues.delete(jobId);
+    this.clearValues.set(jobId, new Map(clear));
+    for (const old of this.clearValues.keys()) {
+      if (this.clearValues.size <= REVEALABLE_JOBS) break;
+      this.clearValues.delete(old);
+    }
+  }
+
   cancel(jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (!job) return false;
@@ -68,5 +93,6 @@ export class AnalysisService {
 
   async dispose(): Promise<void> {
     for (const jobId of [...this.jobs.keys()]) this.cancel(jobId);
+    this.clearValues.clear();
   }
 }

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../common/result';
+import { redactOutcome, shownPartial } from '../../core/redact/index';
 import { InputProblem, openInputs, type NamedInput } from '../../core/workbench';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
 import { readInputFile } from './read-file';
@@ -30,9 +31,11 @@ async function run({ jobId, inputs }: WorkerRequest): Promise<void> {
   try {
     const outcome = await openInputs(loaded, {
       onProgress: (stage, fraction) => post({ type: 'progress', jobId, stage, fraction, fileSize }),
-      onPartial: (report) => post({ type: 'partial', jobId, report }),
+      onPartial: (report) => post({ type: 'partial', jobId, report: shownPartial(report) }),
     });
-    post({ type: 'done', jobId, result: ok(outcome) });
+    // Secrets are masked here, before anything reaches a window; the host keeps the clear texts to reveal one.
+    const shown = redactOutcome(outcome);
+    post({ type: 'done', jobId, result: ok(shown.outcome), clear: [...shown.clear] });
   } catch (error) {
     if (!(error instanceof InputProblem)) throw error;
     post({ type: 'done', jobId, result: fail(error.code, error.message) });

@@ -140,7 +140,7 @@ function Workbench() {
           </>
         )}
         {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
-        {state.kind === 'done' && <OutcomeView outcome={state.outcome} onExport={exportAs} />}
+        {state.kind === 'done' && <OutcomeView outcome={state.outcome} jobId={state.jobId} onExport={exportAs} />}
       </main>
     </div>
   );

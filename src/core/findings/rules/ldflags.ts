@@ -85,6 +85,10 @@ export const ldflagsRule: Rule = {
   name: 'ldflags',
   run(context) {
     const ldflags = buildSettings(context).filter((s) => s.key === '-ldflags');
-    return { findings: ldflags.flatMap((s) => parseXFlags(s.value)).map((a) => xFinding(context, a)) };
+    const assignments = ldflags.flatMap((s) => parseXFlags(s.value));
+    return {
+      findings: assignments.map((a) => xFinding(context, a)),
+      secrets: assignments.filter(looksSecret).map((a) => a.value),
+    };
   },
 };

@@ -1,6 +1,6 @@
 import type { Evidence, Finding } from '../../report/types';
 import { groupBy, makeFinding, stringPlace, type Rule, type RuleContext } from '../finding';
-import { maskSecret } from '../mask';
+import { maskSecret, maskUnit } from '../mask';
 import { SECRET_PATTERNS, type SecretPattern } from './secret-patterns';
 
 /** A secret seen at one place: the clear value stays inside this rule and never reaches a Finding. */
@@ -10,6 +10,8 @@ export interface SecretHit {
   offset: number;
   section: string | null;
   place: string;
+  /** What the redaction masks wherever it occurs: the secret, with its neighbours when it is short. */
+  unit: string;
 }
 
 const REMEDIATION =
@@ -29,8 +31,10 @@ export function findSecrets(context: RuleContext): SecretHit[] {
       if (pattern.id === 'secret.generic' && covered.some(([from, to]) => offset < to && end > from)) continue;
       covered.push([offset, end]);
       // Evidence points at the secret itself, not at the name or prefix that introduced it.
-      const at = context.corpus.offsetOf(match.index + match[0].lastIndexOf(raw) + raw.indexOf(secret));
-      hits.push({ pattern, secret, offset: at, section: string.section, place: stringPlace(string) });
+      const start = match[0].lastIndexOf(raw) + raw.indexOf(secret);
+      const at = context.corpus.offsetOf(match.index + start);
+      const unit = maskUnit(match[0], start, secret);
+      hits.push({ pattern, secret, offset: at, section: string.section, place: stringPlace(string), unit });
     }
   }
   return hits;
@@ -61,7 +65,8 @@ function secretFinding(hits: SecretHit[]): Finding {
 export const secretsRule: Rule = {
   name: 'secrets',
   run(context) {
-    const groups = groupBy(findSecrets(context), (hit) => `${hit.pattern.id}\0${hit.secret}`);
-    return { findings: [...groups.values()].map(secretFinding) };
+    const hits = findSecrets(context);
+    const groups = groupBy(hits, (hit) => `${hit.pattern.id}\0${hit.secret}`);
+    return { findings: [...groups.values()].map(secretFinding), secrets: hits.map((hit) => hit.unit) };
   },
 };

@@ -1,6 +1,6 @@
 import { maskSecret } from '../../findings/mask';
-import { looksSecret, parseXFlags } from '../../findings/rules/ldflags';
 import { SECRET_PATTERNS } from '../../findings/rules/secret-patterns';
+import { Redactor, maskUnits, settingSecrets } from '../../redact/index';
 import type { Evidence, Finding } from '../types';
 
 /**
@@ -49,14 +49,7 @@ export function shownEvidence(finding: Finding, evidence: Evidence): string {
   return redactSecrets(value);
 }
 
-/** A build setting as the report shows it: secret-looking -X values in -ldflags masked, as the findings do. */
+/** A build setting as the report shows it: secret-looking values masked by the rule every surface uses. */
 export function shownSetting(key: string, value: string): string {
-  let shown = value;
-  if (key === '-ldflags') {
-    for (const assignment of parseXFlags(value)) {
-      if (assignment.value && looksSecret(assignment))
-        shown = shown.split(assignment.value).join(maskSecret(assignment.value));
-    }
-  }
-  return redactSecrets(shown);
+  return redactSecrets(Redactor.of(maskUnits(settingSecrets([{ key, value }]))).text(value));
 }

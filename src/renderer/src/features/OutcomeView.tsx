@@ -1,4 +1,5 @@
 import type { ExportKind, Outcome } from '../../../common/dto';
+import { RevealProvider } from '../components/Reveal';
 import { CompareView } from './compare/CompareView';
 import { ReportView } from './ReportView';
 import { ReconcileView } from './sbom/ReconcileView';
@@ -17,11 +18,26 @@ export function outcomeTitle(outcome: Outcome): string {
   }
 }
 
-/** Picks the screen for what was opened: one binary, an SBOM, two binaries, or a binary with its SBOM. */
-export function OutcomeView({ outcome, onExport }: { outcome: Outcome; onExport: (kind: ExportKind) => void }) {
+/**
+ * Picks the screen for what was opened: one binary, an SBOM, two binaries, or a binary with its SBOM. Secrets
+ * arrive masked; `jobId` lets a screen ask for one of them in clear.
+ */
+export function OutcomeView({
+  outcome,
+  jobId = null,
+  onExport,
+}: {
+  outcome: Outcome;
+  jobId?: string | null;
+  onExport: (kind: ExportKind) => void;
+}) {
   switch (outcome.kind) {
     case 'binary':
-      return <ReportView key={outcome.analysis.report.file.sha256} result={outcome.analysis} onExport={onExport} />;
+      return (
+        <RevealProvider jobId={jobId} prefix="analysis" revealable={outcome.analysis.revealable}>
+          <ReportView key={outcome.analysis.report.file.sha256} result={outcome.analysis} onExport={onExport} />
+        </RevealProvider>
+      );
     case 'sbom':
       return <SbomView key={outcome.document.fileName} document={outcome.document} />;
     case 'compare':
@@ -35,12 +51,14 @@ export function OutcomeView({ outcome, onExport }: { outcome: Outcome; onExport:
       );
     case 'reconcile':
       return (
-        <ReconcileView
-          key={`${outcome.analysis.report.file.sha256}-${outcome.document.fileName}`}
-          analysis={outcome.analysis}
-          document={outcome.document}
-          reconciliation={outcome.reconciliation}
-        />
+        <RevealProvider jobId={jobId} prefix="analysis" revealable={outcome.analysis.revealable}>
+          <ReconcileView
+            key={`${outcome.analysis.report.file.sha256}-${outcome.document.fileName}`}
+            analysis={outcome.analysis}
+            document={outcome.document}
+            reconciliation={outcome.reconciliation}
+          />
+        </RevealProvider>
       );
   }
 }

@@ -1,10 +1,12 @@
 import type { Report } from '../../../../core/report/types';
-import { Copyable } from '../../components/Copyable';
+import { MaskedText } from '../../components/Reveal';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 
 interface Setting {
   key: string;
   value: string;
+  /** Where the value sits in the analysis, for revealing it when it was masked. */
+  path: string | null;
 }
 
 const columns: Column<Setting>[] = [
@@ -13,7 +15,7 @@ const columns: Column<Setting>[] = [
     key: 'value',
     header: 'Value',
     value: (s) => s.value,
-    render: (s) => <Copyable value={s.value} label={s.key} />,
+    render: (s) => <MaskedText text={s.value} path={s.path} label={s.key} />,
     width: 'minmax(240px, 4fr)',
   },
 ];
@@ -28,10 +30,10 @@ export function BuildSettingsView({ report }: { report: Report }) {
       </p>
     );
   const rows: Setting[] = [
-    { key: 'go', value: report.go?.version ?? '' },
-    { key: 'path', value: bi.path },
-    ...(bi.main ? [{ key: 'mod', value: `${bi.main.path} ${bi.main.version} ${bi.main.sum}`.trim() }] : []),
-    ...bi.settings,
+    { key: 'go', value: report.go?.version ?? '', path: null },
+    { key: 'path', value: bi.path, path: 'report/go/buildInfo/path' },
+    ...(bi.main ? [{ key: 'mod', value: `${bi.main.path} ${bi.main.version} ${bi.main.sum}`.trim(), path: null }] : []),
+    ...bi.settings.map((s, i) => ({ ...s, path: `report/go/buildInfo/settings/${i}/value` })),
   ];
   return <VirtualTable label="Build settings" rows={rows} columns={columns} rowKey={(s, i) => `${s.key}-${i}`} />;
 }

@@ -15,7 +15,8 @@ export type AnalysisState =
       fraction: number;
       partial: Partial<Report> | null;
     }
-  | { kind: 'done'; outcome: Outcome }
+  /** jobId: the finished job, whose masked texts the host can still reveal one at a time. */
+  | { kind: 'done'; outcome: Outcome; jobId: string }
   | { kind: 'error'; fileName: string; error: ErrorInfo };
 
 function newJobId(): string {
@@ -65,7 +66,7 @@ export function useAnalysis() {
       const reason = outcome.analysis.report.detection.reason;
       setState({ kind: 'error', fileName, error: { code: 'NOT_EXECUTABLE', message: `${fileName}: ${reason}` } });
     } else {
-      setState({ kind: 'done', outcome });
+      setState({ kind: 'done', outcome, jobId });
     }
   }, []);
 

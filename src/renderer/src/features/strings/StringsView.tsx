@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { FoundString } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
+import { MaskedText, useRevealable } from '../../components/Reveal';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { hexOffset } from '../../lib/format';
 
-const columns: Column<FoundString>[] = [
+const baseColumns: Column<FoundString>[] = [
   {
     key: 'offset',
     header: 'Offset',
@@ -16,8 +17,32 @@ const columns: Column<FoundString>[] = [
   { key: 'section', header: 'Section', value: (s) => s.section ?? '', width: '130px' },
   { key: 'encoding', header: 'Kind', value: (s) => s.encoding, width: '70px' },
   { key: 'length', header: 'Length', value: (s) => s.value.length, width: '70px', align: 'right' },
-  { key: 'value', header: 'String', value: (s) => s.value, width: 'minmax(300px, 1fr)' },
 ];
+
+const STRING_PATH = /^strings\/(\d+)\/value$/;
+
+/** The columns, with a Reveal button on the strings that were masked (found by their place in the list). */
+function useColumns(strings: FoundString[]): Column<FoundString>[] {
+  const revealable = useRevealable();
+  return useMemo(() => {
+    const masked = new Map<FoundString, string>();
+    for (const path of revealable) {
+      const index = STRING_PATH.exec(path)?.[1];
+      const found = index === undefined ? undefined : strings[Number(index)];
+      if (found) masked.set(found, path);
+    }
+    const value: Column<FoundString> = {
+      key: 'value',
+      header: 'String',
+      value: (s) => s.value,
+      width: 'minmax(300px, 1fr)',
+      ...(masked.size > 0 && {
+        render: (s: FoundString) => (masked.has(s) ? <MaskedText text={s.value} path={masked.get(s)!} /> : s.value),
+      }),
+    };
+    return [...baseColumns, value];
+  }, [strings, revealable]);
+}
 
 /** Text filter; a regular expression when written /like this/; `@0x1f00` finds the string at a file offset. */
 function matcher(query: string): (s: FoundString) => boolean {
@@ -43,6 +68,7 @@ function matcher(query: string): (s: FoundString) => boolean {
 export function StringsView({ strings, initialQuery = '' }: { strings: FoundString[]; initialQuery?: string }) {
   const [section, setSection] = useState('');
   const [minLength, setMinLength] = useState(6);
+  const columns = useColumns(strings);
   const sections = useMemo(() => [...new Set(strings.map((s) => s.section ?? ''))].filter(Boolean).sort(), [strings]);
   const rows = useMemo(
     () => strings.filter((s) => s.value.length >= minLength && (!section || s.section === section)),
