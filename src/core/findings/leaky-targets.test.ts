@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, fixturesDir, truth } from '../../../test/fixtures';
+import { parseMachO } from '../formats/macho';
+import { withChainedFixups } from '../formats/macho/testing/chain';
 import type { Finding } from '../report/types';
 import { plantedValues, type Planted } from './testing/planted';
 import { analyzeFixture } from './testing/fixture-report';
@@ -115,5 +117,33 @@ describe('a PIE whose relocated words are stored as 0', () => {
     stripped.fill(0, offset, offset + size); // every entry becomes R_X86_64_NONE
     const { findings } = await analyzeFixture(`${name} (zeroed, no relocations)`, stripped);
     expect(planted.filter((item) => !caught(findings, stripped, item)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a Mach-O whose pointers are chained fixups', () => {
+  // What ld64 writes for macOS 12+: each slot holds its target encoded with a link to the next slot, so no stored
+  // word is an address. Built from the rebase opcodes llvm-objdump lists for the fixture.
+  const name = 'leaky-darwin-arm64';
+  const original = fixture(name);
+  const slots = [...truth(`${name}.rebase.txt`).matchAll(/^\S+\s+\S+\s+0x([0-9A-F]+)\s+pointer$/gm)]
+    .map((m) => parseInt(m[1]!, 16))
+    .sort((a, b) => a - b);
+  const chained = withChainedFixups(original, slots, [...parseMachO(original)!.pointerFixups.targets], 'PTR_64_OFFSET');
+
+  it('still reports every planted value through the fixups', async () => {
+    const { findings } = await analyzeFixture(`${name} (chained)`, chained);
+    expect(planted.filter((item) => !caught(findings, chained, item)).map((item) => item.name)).toEqual([]);
+    expect(shownFindings(findings)).toEqual(expected);
+  });
+
+  it('misses planted values when the fixups are not applied', async () => {
+    const unread = chained.slice();
+    const view = new DataView(unread.buffer);
+    // LC_DYLD_CHAINED_FIXUPS renamed to an unknown command: the encoded words are read as they are stored.
+    for (let at = 32; at < 32 + view.getUint32(20, true); at += view.getUint32(at + 4, true)) {
+      if (view.getUint32(at, true) === 0x80000034) view.setUint32(at, 0x7ffffff0, true);
+    }
+    const { findings } = await analyzeFixture(`${name} (chained, not applied)`, unread);
+    expect(planted.filter((item) => !caught(findings, unread, item)).length).toBeGreaterThan(0);
   });
 });

@@ -41,7 +41,7 @@ export function parseMachO(bytes: Uint8Array): Exe | null {
     state.segments.map((s) => ({ ...s, fileSize: Math.min(s.fileSize, s.memSize) })),
   );
   const readAt = (address: number, size: number): Uint8Array | null => addresses.readAt(address, size);
-  const pointerFixups = readMachOFixups(state, readAt);
+  const pointerFixups = readMachOFixups(state, addresses);
   return {
     format: 'macho',
     arch: cpuName(header.cputype),
