@@ -129,8 +129,9 @@ function rebaseSlot(ctx: RebaseContext, state: RebaseState, opAt: number, out: F
   if (state.type !== REBASE_TYPE_POINTER) return;
   const slot = segment.address + state.offset;
   const bytes = ctx.storedAt(slot);
-  const target =
-    bytes && bytes.length === ctx.pointerSize ? storedWord(bytes, ctx.pointerSize, ctx.reader.littleEndian) : null;
-  if (target === null) throw new FormatError(opAt, `rebased slot ${hex(slot)} is not in the file`);
+  if (!bytes || bytes.length < ctx.pointerSize)
+    throw new FormatError(opAt, `rebased slot ${hex(slot)} is not in the file`);
+  const target = storedWord(bytes, ctx.pointerSize, ctx.reader.littleEndian);
+  if (target === null) throw new FormatError(opAt, `rebased slot ${hex(slot)} holds no address`);
   out.add(slot, target, opAt);
 }
