@@ -8,6 +8,7 @@ import { analyzeGo } from './go/index';
 import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
 import type { FoundString, GoReport, Report } from './report/types';
+import { computeSizes } from './sizes/index';
 import { extractStrings } from './strings/index';
 
 export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
@@ -74,6 +75,24 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
     report.symbols.goFunctions = go.go?.functions.length ?? 0;
     report.detection = describeGo(report.go);
     report.linkage = linkageReport(exe, report.go);
+    const goReport = go.go;
+    if (goReport) {
+      const base = report.format === 'macho-fat' ? (report.slices[0]?.offset ?? 0) : 0;
+      report.sizes = guarded(
+        'sizes',
+        report.diagnostics,
+        () =>
+          computeSizes({
+            exe,
+            go: goReport,
+            table: go.table ?? null,
+            code: null,
+            base,
+            diagnostics: report.diagnostics,
+          }),
+        null,
+      );
+    }
   }
   report.packed = detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
   report.file.sha256 = await hashing;

@@ -6,6 +6,7 @@ import type { Report } from '../report/types';
 import { compareContents, type ContentSide } from './code';
 import { compareFindings, compareFunctions, compareStrings, compareVerdicts } from './inventory';
 import { compareHeadlines, compareModules, compareSections, compareSettings, identityOf } from './metadata';
+import { compareModuleSizes } from './sizes';
 import { strippedSide, verifyStrip } from './strip';
 import { summarize } from './summary';
 import { COMPARISON_SCHEMA_VERSION, type Comparison } from './types';
@@ -60,6 +61,7 @@ export async function compareReports(
     verdicts: compareVerdicts(ra, rb),
     strings: compareStrings(a, b),
     code,
+    moduleSizes: compareModuleSizes(ra, rb),
   };
   if (side) parts.stripVerification = verifyStrip(ra, rb, code, side);
   const { a: fileA, b: fileB, ...rest } = parts;

@@ -64,12 +64,16 @@ function metadataBlocks(c: Comparison): string[] {
     ...c.sections.removed.map((s) => `- ${s.name} ${s.size} bytes`),
     ...c.sections.resized.map((s) => `~ ${s.name} ${s.sizeA} → ${s.sizeB} bytes (${s.delta > 0 ? '+' : ''}${s.delta})`),
   ];
+  const moduleSizes = c.moduleSizes
+    .filter((m) => m.delta !== 0)
+    .map((m) => `~ ${m.path} ${m.sizeA} → ${m.sizeB} bytes (${m.delta > 0 ? '+' : ''}${m.delta})`);
   const versions = c.goVersion.changed ? [`${c.goVersion.a ?? 'unknown'} → ${c.goVersion.b ?? 'unknown'}`] : [];
   return [
     ...block('Go version', versions, c.goVersion.changed ? 0 : 1),
     ...block('Build settings', settings.map(settingText), c.buildSettings.unchanged),
     ...block('Modules', modules, c.modules.unchanged),
     ...block('Sections', sections, c.sections.unchanged),
+    ...block('Size by module', moduleSizes, c.moduleSizes.length - moduleSizes.length),
     `Symbols: ${c.symbols.a.total} → ${c.symbols.b.total} (dynamic ${c.symbols.a.dynamic} → ${c.symbols.b.dynamic})`,
   ];
 }

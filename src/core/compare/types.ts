@@ -194,4 +194,14 @@ export interface Comparison {
   strings: { countA: number; countB: number; added: CappedList<string>; removed: CappedList<string> };
   code: CodeComparison;
   stripVerification?: StripVerification;
+  /** Bytes per module (code, pclntab, literals) on each side, largest change first; empty without sizes. */
+  moduleSizes: ModuleSizeChange[];
+}
+
+export interface ModuleSizeChange {
+  path: string;
+  sizeA: number;
+  sizeB: number;
+  /** sizeB − sizeA */
+  delta: number;
 }

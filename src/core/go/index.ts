@@ -51,7 +51,10 @@ function pclntabSummary(table: Pclntab | null): GoReport['pclntab'] {
  * is found. `file` holds the bytes `exe` was read from (for a fat Mach-O slice, the fat file or the slice); the
  * offsets in the report are offsets in `file` when the Exe's section views share its memory.
  */
-export function analyzeGo(exe: Exe, file: Uint8Array): { go: GoReport | null; diagnostics: Diagnostic[] } {
+export function analyzeGo(
+  exe: Exe,
+  file: Uint8Array,
+): { go: GoReport | null; diagnostics: Diagnostic[]; table?: Pclntab | null } {
   const diagnostics: Diagnostic[] = [];
   const build = guarded<BuildInfoResult | null>(
     'buildinfo',
@@ -83,5 +86,6 @@ export function analyzeGo(exe: Exe, file: Uint8Array): { go: GoReport | null; di
   return {
     go: { version, versionSource: source, buildInfo, pclntab: pclntabSummary(table), functions, packages, modules },
     diagnostics,
+    table,
   };
 }

@@ -28,6 +28,7 @@ export function emptyReport(file: ReportFile): Report {
     findings: [],
     verdicts: [],
     diagnostics: [],
+    sizes: null,
   };
 }
 

@@ -207,4 +207,21 @@ export interface Report {
   /** Hardening and portability verdicts, filled by the findings analysis. */
   verdicts: Verdict[];
   diagnostics: Diagnostic[];
+  /** Bytes per package and module in the code and read-only sections; null when the binary is not Go. */
+  sizes: SizeReport | null;
+}
+
+/** Bytes of one package or module, per section ("__TEXT,__text" for Mach-O), and in all. */
+export interface SizeEntry {
+  path: string;
+  total: number;
+  sections: Record<string, number>;
+}
+
+export interface SizeReport {
+  /** Every measured section: attributed + unattributed = size, exactly. */
+  sections: { name: string; size: number; attributed: number; unattributed: number }[];
+  /** Largest first. `module` is the module the package belongs to, when known. */
+  packages: (SizeEntry & { module: string | null })[];
+  modules: (SizeEntry & { packages: number })[];
 }

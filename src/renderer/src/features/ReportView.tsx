@@ -11,6 +11,7 @@ import { FunctionsView } from './functions/FunctionsView';
 import { Overview } from './overview/Overview';
 import { VerdictCards } from './overview/VerdictCards';
 import { SectionsView } from './sections/SectionsView';
+import { SizesView } from './sizes/SizesView';
 import { StringsView } from './strings/StringsView';
 
 export interface TabSpec {
@@ -54,6 +55,7 @@ function tabsFor(
       label: `Dependencies (${count(report.go?.modules.length ?? 0)})`,
       render: () => <DependenciesView report={report} />,
     },
+    ...(report.sizes ? [{ id: 'sizes', label: 'Sizes', render: () => <SizesView report={report} /> }] : []),
     {
       id: 'sections',
       label: `Sections (${report.sections.length})`,

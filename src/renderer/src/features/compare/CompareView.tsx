@@ -6,6 +6,7 @@ import { ChangedList } from './ChangedList';
 import { CodeVerdict, ComparedSections } from './CodeVerdict';
 import { DiffGroup, SideNames } from './DiffTable';
 import { fileRows, findingRows, moduleRows, sectionRows, settingRows, verdictRows } from './diff-rows';
+import { moduleSizeRows } from './size-rows';
 import { StripPanel } from './StripPanel';
 import { Size } from './values';
 import './compare.css';
@@ -53,6 +54,7 @@ function SideBySide({ c, a, b }: { c: Comparison; a: Analysis; b: Analysis }) {
       settings: settingRows(c, a.report),
       modules: moduleRows(c, a.report),
       sections: sectionRows(c, a.report, b.report),
+      moduleSizes: moduleSizeRows(c),
       findings: findingRows(c, a.report),
       verdicts: verdictRows(c, a.report),
     }),
@@ -65,6 +67,7 @@ function SideBySide({ c, a, b }: { c: Comparison; a: Analysis; b: Analysis }) {
       <DiffGroup title="Build settings" what="Setting" rows={groups.settings} />
       <DiffGroup title="Modules" what="Module" rows={groups.modules} />
       <DiffGroup title="Sections" what="Section" rows={groups.sections} />
+      <DiffGroup title="Size by module" what="Module" rows={groups.moduleSizes} />
       <DiffGroup title="Findings" what="Finding" rows={groups.findings} />
       <DiffGroup title="Verdicts" what="Verdict" rows={groups.verdicts} />
       <ChangedList title="Functions" noun="functions" added={c.functions.added} removed={c.functions.removed} />
