@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { analyze } from '../core/analyze';
 import type { Report } from '../core/report/types';
-import { readInputFile } from '../main/analysis/read-file';
+import { readInputFile } from '../host/read-file';
 import { UsageError } from './args';
 
 /** Reads and analyses one file; bad input is a UsageError-like exit 2 with one line. */

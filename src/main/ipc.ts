@@ -5,8 +5,8 @@ import { INVOKE_CHANNELS } from '../common/ipc';
 import { fail, ok } from '../common/result';
 import { validArgs } from '../common/validate';
 import { TOOL } from '../core/report/build';
-import type { FileRegistry } from './analysis/files';
-import type { AnalysisService } from './analysis/service';
+import type { FileRegistry } from '../host/files';
+import type { AnalysisService } from '../host/service';
 import type { SettingsStore } from './services/recent';
 import { saveExport } from './services/export';
 

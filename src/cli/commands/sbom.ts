@@ -4,7 +4,7 @@ import { FormatError } from '../../core/io/errors';
 import { generateCycloneDx, parseSbom, reconcile, validateSbom } from '../../core/sbom/index';
 import { UsageError } from '../args';
 import { InputError, analyzeFile } from '../analyze-command';
-import { readInputFile } from '../../main/analysis/read-file';
+import { readInputFile } from '../../host/read-file';
 import type { Command } from './types';
 
 const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;

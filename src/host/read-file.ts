@@ -1,8 +1,8 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Result } from '../../common/result';
-import { fail, ok } from '../../common/result';
-import { MAX_FILE_SIZE } from '../../core/io/limits';
+import type { Result } from '../common/result';
+import { fail, ok } from '../common/result';
+import { MAX_FILE_SIZE } from '../core/io/limits';
 
 /**
  * Reads a file for inspection: opened read-only, never executed, never written. Bad input comes back as data with a

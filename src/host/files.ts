@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import type { FileSource, InitialFile } from '../../common/dto';
-import type { Result } from '../../common/result';
-import { fail, ok } from '../../common/result';
+import type { FileSource, InitialFile } from '../common/dto';
+import type { Result } from '../common/result';
+import { fail, ok } from '../common/result';
 import type { WorkerInput, WorkerRequest } from './messages';
 
 const MAX_UPLOADS = 16;

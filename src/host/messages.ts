@@ -1,6 +1,6 @@
-import type { AnalysisStage, Outcome } from '../../common/dto';
-import type { Result } from '../../common/result';
-import type { Report } from '../../core/report/types';
+import type { AnalysisStage, Outcome } from '../common/dto';
+import type { Result } from '../common/result';
+import type { Report } from '../core/report/types';
 
 /** One file for a worker: a path it reads read-only, or bytes it was handed (uploads). */
 export type WorkerInput =

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { Outcome, PartialEvent, ProgressEvent } from '../../common/dto';
-import type { Result } from '../../common/result';
-import { fail } from '../../common/result';
+import type { Outcome, PartialEvent, ProgressEvent } from '../common/dto';
+import type { Result } from '../common/result';
+import { fail } from '../common/result';
 import type { WorkerMessage, WorkerRequest } from './messages';
 
 export interface JobListener {
