@@ -5,17 +5,31 @@ import type { Result } from '../common/result';
 import { fail, ok } from '../common/result';
 import type { WorkerInput, WorkerRequest } from './messages';
 
-const MAX_UPLOADS = 16;
+/** Uploads held at once; a new one beyond this drops the oldest. */
+export const MAX_UPLOADS = 16;
+/** An upload nobody asked to analyse within this time is dropped (the page that sent it went away). */
+export const UPLOAD_TTL_MS = 5 * 60 * 1000;
+
+interface Upload {
+  name: string;
+  bytes: Uint8Array;
+  release: () => void;
+  timer: NodeJS.Timeout;
+}
 
 /**
  * The files a session may analyse: those named on the command line or opened through a native dialog (by id), bytes
  * uploaded by a browser (serve mode), and — only in the desktop app — paths the app's own renderer got from a drop.
+ * An upload is handed out once; its `release` runs when the analysis of it ends, or when it is dropped unanalysed.
  */
 export class FileRegistry {
   private readonly known = new Map<string, string>();
-  private readonly uploads = new Map<string, { name: string; bytes: Uint8Array }>();
+  private readonly uploads = new Map<string, Upload>();
 
-  constructor(private readonly allowPaths: boolean) {}
+  constructor(
+    private readonly allowPaths: boolean,
+    private readonly uploadTtlMs = UPLOAD_TTL_MS,
+  ) {}
 
   /** Registers a path the user chose (argv, menu, dialog) and returns its source. */
   register(path: string): InitialFile {
@@ -24,11 +38,19 @@ export class FileRegistry {
     return { source: { kind: 'initial', id }, name: basename(path) };
   }
 
-  addUpload(name: string, bytes: Uint8Array): string {
-    if (this.uploads.size >= MAX_UPLOADS) this.uploads.delete(this.uploads.keys().next().value!);
+  addUpload(name: string, bytes: Uint8Array, release: () => void = () => undefined): string {
+    if (this.uploads.size >= MAX_UPLOADS) this.drop(this.uploads.keys().next().value!);
     const id = randomBytes(9).toString('base64url');
-    this.uploads.set(id, { name, bytes });
+    const timer = setTimeout(() => this.drop(id), this.uploadTtlMs);
+    // An upload waiting for its analysis must not keep a closing server alive.
+    timer.unref();
+    this.uploads.set(id, { name, bytes, release, timer });
     return id;
+  }
+
+  /** How many uploads are waiting to be analysed. */
+  get heldUploads(): number {
+    return this.uploads.size;
   }
 
   pathOf(source: FileSource): string | null {
@@ -37,12 +59,27 @@ export class FileRegistry {
     return null;
   }
 
-  /** The worker input for a source, or an error when the source is not one this session may read. */
-  private input(source: FileSource): Result<WorkerInput> {
+  /** The worker request for these sources, or an error when one is not a source this session may read. */
+  request(jobId: string, sources: FileSource[]): Result<WorkerRequest> {
+    const inputs: WorkerInput[] = [];
+    const releases: (() => void)[] = [];
+    const releaseAll = (): void => releases.forEach((release) => release());
+    for (const source of sources) {
+      const input = this.input(source, releases);
+      if (!input.ok) {
+        releaseAll();
+        return input;
+      }
+      inputs.push(input.value);
+    }
+    return ok({ jobId, inputs, release: once(releaseAll) });
+  }
+
+  private input(source: FileSource, releases: (() => void)[]): Result<WorkerInput> {
     if (source.kind === 'upload') {
-      const upload = this.uploads.get(source.id);
+      const upload = this.take(source.id);
       if (!upload) return fail('UNKNOWN_FILE', 'That upload is no longer available; drop the file again.');
-      this.uploads.delete(source.id);
+      releases.push(upload.release);
       return ok({ kind: 'bytes', bytes: upload.bytes, name: upload.name });
     }
     const path = this.pathOf(source);
@@ -51,13 +88,24 @@ export class FileRegistry {
     return ok({ kind: 'path', path, name: basename(path) });
   }
 
-  request(jobId: string, sources: FileSource[]): Result<WorkerRequest> {
-    const inputs: WorkerInput[] = [];
-    for (const source of sources) {
-      const input = this.input(source);
-      if (!input.ok) return input;
-      inputs.push(input.value);
-    }
-    return ok({ jobId, inputs });
+  private take(id: string): Upload | null {
+    const upload = this.uploads.get(id);
+    if (!upload) return null;
+    this.uploads.delete(id);
+    clearTimeout(upload.timer);
+    return upload;
   }
+
+  private drop(id: string): void {
+    this.take(id)?.release();
+  }
+}
+
+function once(action: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    action();
+  };
 }

@@ -1,8 +1,12 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Outcome, PartialEvent, ProgressEvent } from '../common/dto';
 import type { Result } from '../common/result';
 import { fail } from '../common/result';
-import type { WorkerMessage, WorkerRequest } from './messages';
+import { Admission, type AdmissionLimits } from './admission';
+import { MAX_QUEUED_JOBS, MAX_RUNNING_INPUT_BYTES, poolSizeFor } from './limits';
+import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
 
 export interface JobListener {
   progress(event: ProgressEvent): void;
@@ -10,52 +14,58 @@ export interface JobListener {
 }
 
 interface Job {
-  worker: Worker;
+  request: WorkerRequest;
+  listener: JobListener;
+  worker: Worker | null;
   settle: (result: Result<Outcome>) => void;
 }
 
+/** The pool's limits on this machine: workers from the core count, the byte budget and the queue from limits.ts. */
+export function defaultLimits(): AdmissionLimits {
+  return { slots: poolSizeFor(availableParallelism()), runningBytes: MAX_RUNNING_INPUT_BYTES, queued: MAX_QUEUED_JOBS };
+}
+
 /**
- * Runs analyses in worker threads, one worker per job: a crash or a cancel ends only that worker, and the next job
- * gets a fresh one. Shared by the desktop app and serve mode.
+ * Runs analyses in a bounded pool of worker threads, shared by the desktop app and serve mode. Jobs wait in a
+ * bounded queue for a slot and their share of the byte budget. Each job gets a fresh worker that is terminated when
+ * the job ends: terminating is the only way to stop an analysis midway, and it hands the job's memory back at once.
+ * A slot is free again only when its worker has exited, so a cancelled job cannot overlap the next one in memory.
  */
 export class AnalysisService {
   private readonly jobs = new Map<string, Job>();
+  private readonly admission: Admission;
 
-  constructor(private readonly workerUrl: URL) {}
+  constructor(
+    private readonly workerUrl: URL,
+    limits: AdmissionLimits = defaultLimits(),
+  ) {
+    this.admission = new Admission(limits);
+  }
 
   run(request: WorkerRequest, listener: JobListener): Promise<Result<Outcome>> {
     const { jobId } = request;
-    const name = request.inputs.map((i) => i.name).join(' + ');
-    if (this.jobs.has(jobId)) return Promise.resolve(fail('BUSY', `Job ${jobId} is already running.`));
+    if (this.jobs.has(jobId)) {
+      request.release?.();
+      return Promise.resolve(fail('BUSY', `Job ${jobId} is already running.`));
+    }
     return new Promise((resolve) => {
-      const worker = new Worker(this.workerUrl);
-      const settle = (result: Result<Outcome>): void => {
-        if (!this.jobs.delete(jobId)) return;
+      const job: Job = { request, listener, worker: null, settle: () => undefined };
+      job.settle = (result) => {
+        if (this.jobs.get(jobId) !== job) return;
+        this.jobs.delete(jobId);
+        this.release(job);
+        request.release?.();
         resolve(result);
-        void worker.terminate();
       };
-      this.jobs.set(jobId, { worker, settle });
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'progress') {
-          const { stage, fraction, fileSize } = message;
-          listener.progress({ jobId, stage, fraction, fileName: name, fileSize });
-        } else if (message.type === 'partial') listener.partial({ jobId, report: message.report });
-        else settle(message.result);
+      this.jobs.set(jobId, job);
+      void inputBytes(request.inputs).then((bytes) => {
+        if (this.jobs.get(jobId) !== job) return;
+        const admitted = this.admission.submit({ id: jobId, bytes, start: () => this.start(job) });
+        if (admitted === 'full')
+          job.settle(
+            fail('QUEUE_FULL', 'Too many analyses are waiting already; try again when one of them has finished.'),
+          );
       });
-      worker.on('error', (error) =>
-        settle(
-          fail(
-            'WORKER_CRASHED',
-            'The analysis worker stopped unexpectedly; the app is fine, try again.',
-            String(error),
-          ),
-        ),
-      );
-      worker.on('exit', (code) =>
-        settle(fail('WORKER_CRASHED', `The analysis worker exited (code ${code}) before finishing.`)),
-      );
-      const transfer = request.inputs.flatMap((i) => (i.kind === 'bytes' ? [i.bytes.buffer as ArrayBuffer] : []));
-      worker.postMessage(request, transfer);
     });
   }
 
@@ -69,4 +79,57 @@ export class AnalysisService {
   async dispose(): Promise<void> {
     for (const jobId of [...this.jobs.keys()]) this.cancel(jobId);
   }
+
+  /** Jobs running, jobs waiting and the input bytes the running ones hold. */
+  get counts(): { running: number; waiting: number; heldBytes: number } {
+    return this.admission.counts;
+  }
+
+  /** Gives back the job's slot: at once when it never started, after its worker has exited when it did. */
+  private release(job: Job): void {
+    const { jobId } = job.request;
+    if (!job.worker) return this.admission.finish(jobId);
+    void job.worker.terminate().finally(() => this.admission.finish(jobId));
+  }
+
+  private start(job: Job): void {
+    const { request, listener } = job;
+    const { jobId } = request;
+    const name = request.inputs.map((i) => i.name).join(' + ');
+    const worker = new Worker(this.workerUrl);
+    job.worker = worker;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') {
+        const { stage, fraction, fileSize } = message;
+        listener.progress({ jobId, stage, fraction, fileName: name, fileSize });
+      } else if (message.type === 'partial') listener.partial({ jobId, report: message.report });
+      else job.settle(message.result);
+    });
+    worker.on('error', (error) =>
+      job.settle(
+        fail('WORKER_CRASHED', 'The analysis worker stopped unexpectedly; the app is fine, try again.', String(error)),
+      ),
+    );
+    worker.on('exit', (code) =>
+      job.settle(fail('WORKER_CRASHED', `The analysis worker exited (code ${code}) before finishing.`)),
+    );
+    // Uploaded bytes move to the worker (transferred, not copied); the release hook is ours and stays here.
+    const transfer = request.inputs.flatMap((i) => (i.kind === 'bytes' ? [i.bytes.buffer as ArrayBuffer] : []));
+    worker.postMessage({ jobId, inputs: request.inputs } satisfies WorkerRequest, transfer);
+  }
+}
+
+/** What a job's inputs will hold in memory: uploads by their length, paths by their size now (0 when unreadable). */
+async function inputBytes(inputs: WorkerInput[]): Promise<number> {
+  const sizes = await Promise.all(
+    inputs.map((input) =>
+      input.kind === 'bytes'
+        ? input.bytes.byteLength
+        : stat(input.path).then(
+            (info) => (info.isFile() ? info.size : 0),
+            () => 0,
+          ),
+    ),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0);
 }
