@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FileRegistry, MAX_UPLOADS, UPLOAD_TTL_MS } from './files';
+import { FileRegistry } from './files';
+import { MAX_UPLOADS, UPLOAD_TTL_MS } from './limits';
 
 describe('FileRegistry', () => {
   it('refuses arbitrary paths when the transport is a browser', () => {

@@ -3,12 +3,8 @@ import { basename } from 'node:path';
 import type { FileSource, InitialFile } from '../common/dto';
 import type { Result } from '../common/result';
 import { fail, ok } from '../common/result';
+import { MAX_UPLOADS, UPLOAD_TTL_MS } from './limits';
 import type { WorkerInput, WorkerRequest } from './messages';
-
-/** Uploads held at once; a new one beyond this drops the oldest. */
-export const MAX_UPLOADS = 16;
-/** An upload nobody asked to analyse within this time is dropped (the page that sent it went away). */
-export const UPLOAD_TTL_MS = 5 * 60 * 1000;
 
 interface Upload {
   name: string;

@@ -13,6 +13,12 @@ export const MAX_RUNNING_INPUT_BYTES = 3 * 1024 * 1024 * 1024;
 /** Jobs that may wait for a worker; one more is refused as busy instead of piling up. */
 export const MAX_QUEUED_JOBS = 32;
 
+/** Uploads (serve mode) held at once; a new one beyond this drops the oldest. */
+export const MAX_UPLOADS = 16;
+
+/** An upload nobody asked to analyse within this time is dropped (the page that sent it went away). */
+export const UPLOAD_TTL_MS = 5 * 60 * 1000;
+
 /** One core stays free for the window or the server's event loop; at least one worker, at most MAX_WORKERS. */
 export function poolSizeFor(cores: number): number {
   return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores) - 1));

@@ -45,7 +45,7 @@ export function createRoutes(ctx: RouteContext) {
 
 async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const body = await receiveBody(req, MAX_UPLOAD_BYTES, ctx.budget);
-  if (!body.ok) return refuse(res, body);
+  if (!body.ok) return refuse(req, res, body);
   const name = (url.searchParams.get('name') ?? 'upload').slice(0, 255);
   // The upload keeps its share of the budget until its analysis ends or it is dropped unanalysed.
   send(res, 200, ok({ kind: 'upload', id: ctx.registry.addUpload(name, body.bytes, body.release) }));
@@ -54,7 +54,7 @@ async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
 async function invoke(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
   if (!isInvokeChannel(channel)) return send(res, 404, { error: 'unknown channel' });
   const body = await receiveBody(req, MAX_JSON_BYTES, ctx.budget);
-  if (!body.ok) return refuse(res, body);
+  if (!body.ok) return refuse(req, res, body);
   let args: unknown;
   try {
     args = JSON.parse(new TextDecoder().decode(body.bytes));
@@ -79,11 +79,26 @@ export function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
+/** How long a refused upload may go on sending the body nobody reads before the connection is closed. */
+const LINGER_MS = 10_000;
+
 /**
- * Answers a refused body. One that was never read (411, 413, 429) is left for Node to discard, so the client reads
- * the answer instead of a reset; a body that broke off midway closes the connection.
+ * Answers a refused body. A body that broke off midway closes the connection. One that was never read (411, 413,
+ * 429) is read and thrown away for a while after the answer, even when the client asked to close the connection:
+ * closing at once would reset the connection under a client still sending, and it would never see the answer.
  */
-function refuse(res: ServerResponse, body: Extract<Body, { ok: false }>): void {
-  if (body.status === 400) res.setHeader('Connection', 'close');
+function refuse(req: IncomingMessage, res: ServerResponse, body: Extract<Body, { ok: false }>): void {
+  if (body.status === 400) {
+    res.setHeader('Connection', 'close');
+    return send(res, body.status, fail(body.code, body.message));
+  }
+  res.setHeader('Connection', 'keep-alive');
+  res.on('finish', () => {
+    if (req.complete) return;
+    const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    linger.unref();
+    req.once('close', () => clearTimeout(linger));
+    req.once('end', () => clearTimeout(linger));
+  });
   send(res, body.status, fail(body.code, body.message));
 }
