@@ -85,14 +85,23 @@ function drained(req: ClientRequest): Promise<void> {
   });
 }
 
-/** Calls a channel of the contract the way the renderer does. */
-export async function invoke(base: URL, channel: string, args: unknown[]): Promise<Answer> {
-  const response = await fetch(new URL(`api/invoke/${channel}`, base), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
+/** Calls a channel of the contract the way the renderer does (over node:http: no client-side time limit). */
+export function invoke(base: URL, channel: string, args: unknown[]): Promise<Answer> {
+  const json = JSON.stringify(args);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(`api/invoke/${channel}`, base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(json)) },
+    });
+    req.on('response', (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(parts).toString()) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(json);
   });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
 /**
