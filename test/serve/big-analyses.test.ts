@@ -30,8 +30,13 @@ describe.runIf(enabled)('serve mode with three 2 GiB analyses at once', () => {
     }
     served = await startServeProcess(files);
     const initial = (await invoke(served.url, 'files:initial', [])).body.value as { source: unknown }[];
+    const started = Date.now();
     const results = await Promise.all(
-      initial.map((file, i) => invoke(served!.url, 'analysis:run', [`big-${i}`, [file.source]])),
+      initial.map(async (file, i) => {
+        const result = await invoke(served!.url, 'analysis:run', [`big-${i}`, [file.source]]);
+        console.log(`big-${i} done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        return result;
+      }),
     );
     for (const result of results) {
       const report = (result.body.value as { analysis: { report: { file: { size: number } } } }).analysis.report;
