@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventChannel, EventMap } from '../../common/ipc';
+import type { AdmissionLimits } from '../../host/admission';
 import { FileRegistry } from '../../host/files';
 import { AnalysisService } from '../../host/service';
 import { ByteBudget } from './body';
@@ -15,6 +16,8 @@ export interface ServeOptions {
   rendererDir: string;
   workerUrl: URL;
   token?: string;
+  /** The analysis pool's limits; by default those of this machine (src/host/limits.ts). */
+  pool?: AdmissionLimits;
 }
 
 export interface RunningServer {
@@ -30,7 +33,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? randomBytes(24).toString('base64url');
   const registry = new FileRegistry(false);
   const initial = options.files.map((path) => registry.register(path));
-  const service = new AnalysisService(options.workerUrl);
+  const service = new AnalysisService(options.workerUrl, options.pool);
   const clients = new Set<ServerResponse>();
   const emit = <E extends EventChannel>(channel: E, payload: EventMap[E]): void => {
     const data = `event: message\ndata: ${JSON.stringify({ channel, payload })}\n\n`;
