@@ -4,7 +4,11 @@ import type { IncomingMessage } from 'node:http';
 export class ByteBudget {
   private used = 0;
 
-  constructor(readonly limit: number) {}
+  /** `holds` names what the bytes are, for the message a refused request gets. */
+  constructor(
+    readonly limit: number,
+    readonly holds = 'files waiting for analysis',
+  ) {}
 
   get held(): number {
     return this.used;
@@ -53,8 +57,8 @@ export async function receiveBody(req: IncomingMessage, limit: number, budget: B
     return refused(
       429,
       'TOO_MANY_IN_FLIGHT',
-      `The server already holds ${Math.ceil(budget.held / MiB)} MiB of files waiting for analysis (at most ` +
-        `${budget.limit / MiB} MiB); try again when they have been analysed.`,
+      `The server already holds ${Math.ceil(budget.held / MiB)} MiB of ${budget.holds} (at most ` +
+        `${Math.floor(budget.limit / MiB)} MiB); try again when some of them are done.`,
     );
   try {
     const result = await fill(req, declared);

@@ -13,7 +13,13 @@ export const MAX_UPLOAD_BYTES = 1024 * MiB;
 export const MAX_JSON_BYTES = 64 * MiB;
 
 /**
- * Bytes held for requests together: uploads not yet analysed or being analysed, plus every body being received.
- * A request that would pass it is refused with 429 before its body is read.
+ * Bytes held for uploads together: those waiting for their analysis or being analysed, plus those being received.
+ * An upload that would pass it is refused with 429 before its body is read.
  */
 export const MAX_IN_FLIGHT_BYTES = 1024 * MiB;
+
+/**
+ * Bytes of JSON requests being received together. Kept apart from the uploads' budget so that held uploads never
+ * block the small calls (run, cancel) that would analyse them and give their bytes back.
+ */
+export const MAX_JSON_IN_FLIGHT_BYTES = 256 * MiB;

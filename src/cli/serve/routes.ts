@@ -16,7 +16,10 @@ export interface RouteContext {
   port: () => number;
   rendererDir: string;
   registry: FileRegistry;
-  budget: ByteBudget;
+  /** What uploads hold until analysed (MAX_IN_FLIGHT_BYTES). */
+  uploadBudget: ByteBudget;
+  /** What JSON bodies hold while received (MAX_JSON_IN_FLIGHT_BYTES). */
+  jsonBudget: ByteBudget;
   handlers: ReturnType<typeof createServeHandlers>;
   openEvents: (res: ServerResponse) => void;
 }
@@ -44,7 +47,7 @@ export function createRoutes(ctx: RouteContext) {
 }
 
 async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const body = await receiveBody(req, MAX_UPLOAD_BYTES, ctx.budget);
+  const body = await receiveBody(req, MAX_UPLOAD_BYTES, ctx.uploadBudget);
   if (!body.ok) return refuse(req, res, body);
   const name = (url.searchParams.get('name') ?? 'upload').slice(0, 255);
   // The upload keeps its share of the budget until its analysis ends or it is dropped unanalysed.
@@ -53,7 +56,7 @@ async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
 
 async function invoke(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
   if (!isInvokeChannel(channel)) return send(res, 404, { error: 'unknown channel' });
-  const body = await receiveBody(req, MAX_JSON_BYTES, ctx.budget);
+  const body = await receiveBody(req, MAX_JSON_BYTES, ctx.jsonBudget);
   if (!body.ok) return refuse(req, res, body);
   let args: unknown;
   try {

@@ -54,3 +54,29 @@ describe('serve mode with a full analysis queue', () => {
     expect((await waiting).body).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
 });
+
+describe('serve mode with its upload budget full', () => {
+  it('still takes the call that analyses an upload and gives its bytes back', async () => {
+    const full = await startServer({
+      port: 0,
+      files: [],
+      rendererDir: dir,
+      workerUrl: pathToFileURL(worker),
+      inFlightBytes: 16,
+    });
+    const fullBase = new URL(full.url);
+    try {
+      const held = await uploadZeros(fullBase, 16, Buffer.alloc(16));
+      expect(held.status).toBe(200);
+      expect((await uploadZeros(fullBase, 1, Buffer.alloc(1))).status).toBe(429);
+      const source = { kind: 'upload', id: (held.body.value as { id: string }).id };
+      const running = invoke(fullBase, 'analysis:run', ['held', [source]]);
+      // The stand-in worker never answers: cancelling ends the job, and the 16 bytes are free again.
+      while ((await invoke(fullBase, 'analysis:cancel', ['held'])).body.ok !== true);
+      expect((await running).body).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      expect((await uploadZeros(fullBase, 16, Buffer.alloc(16))).status).toBe(200);
+    } finally {
+      await full.close();
+    }
+  });
+});

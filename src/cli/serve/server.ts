@@ -7,7 +7,7 @@ import { FileRegistry } from '../../host/files';
 import { AnalysisService } from '../../host/service';
 import { ByteBudget } from './body';
 import { createServeHandlers } from './handlers';
-import { MAX_IN_FLIGHT_BYTES } from './limits';
+import { MAX_IN_FLIGHT_BYTES, MAX_JSON_IN_FLIGHT_BYTES } from './limits';
 import { createRoutes, send } from './routes';
 
 export interface ServeOptions {
@@ -18,6 +18,8 @@ export interface ServeOptions {
   token?: string;
   /** The analysis pool's limits; by default those of this machine (src/host/limits.ts). */
   pool?: AdmissionLimits;
+  /** Bytes uploads may hold together; MAX_IN_FLIGHT_BYTES by default. */
+  inFlightBytes?: number;
 }
 
 export interface RunningServer {
@@ -27,7 +29,7 @@ export interface RunningServer {
 
 /**
  * Serve mode: the renderer and the typed contract over loopback HTTP, guarded by a per-run token. Analyses run in
- * the same bounded pool as the desktop app's; request bodies share one in-flight byte budget.
+ * the same bounded pool as the desktop app's; uploads share one in-flight byte budget, JSON bodies another.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -46,7 +48,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port: () => port,
     rendererDir: options.rendererDir,
     registry,
-    budget: new ByteBudget(MAX_IN_FLIGHT_BYTES),
+    uploadBudget: new ByteBudget(options.inFlightBytes ?? MAX_IN_FLIGHT_BYTES),
+    jsonBudget: new ByteBudget(MAX_JSON_IN_FLIGHT_BYTES, 'requests being received'),
     handlers,
     openEvents: (res) => openEvents(res, clients),
   });
