@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve('src/main/index.ts'), worker: resolve('src/main/analysis/worker.ts') },
+        input: { index: resolve('src/main/index.ts'), worker: resolve('src/host/worker.ts') },
       },
     },
   },

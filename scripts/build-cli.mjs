@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { gobinscope: 'src/cli/index.ts', worker: 'src/main/analysis/worker.ts' },
+  entryPoints: { gobinscope: 'src/cli/index.ts', worker: 'src/host/worker.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   // Commands load their modules on demand; shared code goes to chunks.

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { analyze } from '../core/analyze';
 import type { Redactor } from '../core/redact/index';
 import type { Report } from '../core/report/types';
-import { readInputFile } from '../main/analysis/read-file';
+import { readInputFile } from '../host/read-file';
 import { UsageError } from './args';
 import { outputRedactor } from './secrets';
 

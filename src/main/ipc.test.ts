@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RecentFile } from '../common/dto';
 import { DROPPED_FILE_CHANNEL } from '../common/ipc';
-import { FileRegistry } from './analysis/files';
-import type { AnalysisService } from './analysis/service';
+import { FileRegistry } from '../host/files';
+import type { AnalysisService } from '../host/service';
 import type { SettingsStore } from './services/recent';
 import { appPage, type FrameLike } from './trusted-sender';
 import { UserPaths } from './user-paths';

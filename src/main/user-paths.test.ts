@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecentFile } from '../common/dto';
-import { FileRegistry } from './analysis/files';
+import { FileRegistry } from '../host/files';
 import { UserPaths } from './user-paths';
 
 const recent: RecentFile[] = [{ path: '/data/old.bin', name: 'old.bin', openedAt: '2026-01-01T00:00:00Z', id: 'r1' }];

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { compareFiles } from '../../core/compare/index';
 import { formatComparison } from '../../core/compare/text';
-import { readInputFile } from '../../main/analysis/read-file';
+import { readInputFile } from '../../host/read-file';
 import { InputError } from '../analyze-command';
 import { UsageError } from '../args';
 import { REVEAL_USAGE, revealing } from '../secrets';

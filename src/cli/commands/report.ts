@@ -7,7 +7,7 @@ import { renderTextExport, type ExportKind } from '../../core/report/exports';
 import type { Report } from '../../core/report/types';
 import { parseSbom, reconcile, type Reconciliation, type Sbom } from '../../core/sbom/index';
 import { FormatError } from '../../core/io/errors';
-import { readInputFile } from '../../main/analysis/read-file';
+import { readInputFile } from '../../host/read-file';
 import { InputError, requireOne } from '../analyze-command';
 import { UsageError, type ParsedArgs } from '../args';
 import { MissingBrowserError, PrintError, findChrome, htmlToPdfFile } from '../chrome';

@@ -11,7 +11,7 @@ import {
 } from '../../core/sbom/index';
 import { UsageError } from '../args';
 import { InputError, analyzeFile, analyzeForOutput } from '../analyze-command';
-import { readInputFile } from '../../main/analysis/read-file';
+import { readInputFile } from '../../host/read-file';
 import { REVEAL_USAGE, revealing } from '../secrets';
 import type { Command } from './types';
 

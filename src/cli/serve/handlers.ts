@@ -1,8 +1,8 @@
 import type { InitialFile } from '../../common/dto';
 import type { EventChannel, EventMap, InvokeArgs, InvokeChannel, InvokeResult } from '../../common/ipc';
 import { fail, ok } from '../../common/result';
-import type { FileRegistry } from '../../main/analysis/files';
-import type { AnalysisService } from '../../main/analysis/service';
+import type { FileRegistry } from '../../host/files';
+import type { AnalysisService } from '../../host/service';
 import { TOOL } from '../../core/report/build';
 import { renderForDownload } from './exports';
 

@@ -21,6 +21,13 @@ export function tokenMatches(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** How many Host headers the request carried (Node keeps only the first in `headers`; a second one is suspect). */
+export function hostHeaderCount(req: IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') count++;
+  return count;
+}
+
 /** DNS rebinding defence: the Host header must name the loopback address we listen on. */
 export function hostAllowed(req: IncomingMessage, port: number): boolean {
   const host = req.headers.host ?? '';

@@ -1,6 +1,6 @@
-import type { AnalysisStage, Outcome } from '../../common/dto';
-import type { Result } from '../../common/result';
-import type { Report } from '../../core/report/types';
+import type { AnalysisStage, Outcome } from '../common/dto';
+import type { Result } from '../common/result';
+import type { Report } from '../core/report/types';
 
 /** One file for a worker: a path it reads read-only, or bytes it was handed (uploads). */
 export type WorkerInput =
@@ -10,6 +10,11 @@ export type WorkerInput =
 export interface WorkerRequest {
   jobId: string;
   inputs: WorkerInput[];
+  /**
+   * Called once when the job ends, however it ends (done, failed, cancelled, refused): gives back what its inputs
+   * held outside the pool, such as an upload's share of serve mode's in-flight bytes. Never sent to the worker.
+   */
+  release?: () => void;
 }
 
 /** What a worker reports back; exactly one 'done' ends a job. */

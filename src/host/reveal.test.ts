@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LEAKY_BINARY, plantedSecrets } from '../../../test/secrets/planted';
+import { LEAKY_BINARY, plantedSecrets } from '../../test/secrets/planted';
 import { AnalysisService, REVEALABLE_JOBS } from './service';
 
 // The real worker as built by `npm run build`, over the planted-secrets fixture.

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { fail, ok, type Result } from '../../common/result';
-import { redactOutcome, shownPartial } from '../../core/redact/index';
-import { InputProblem, openInputs, type NamedInput } from '../../core/workbench';
+import { fail, ok, type Result } from '../common/result';
+import { redactOutcome, shownPartial } from '../core/redact/index';
+import { InputProblem, openInputs, type NamedInput } from '../core/workbench';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
 import { readInputFile } from './read-file';
 
