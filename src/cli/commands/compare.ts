@@ -16,6 +16,7 @@ async function readNamed(path: string): Promise<{ name: string; bytes: Uint8Arra
 export const compareCommand: Command = {
   usage: 'gobinscope compare A B [--json]        what changed from A to B, and what strip really did',
   valued: [],
+  booleans: ['json'],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope compare A B [--json]');
     const [pathA, pathB] = args.positionals as [string, string];

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FormatError } from '../../core/io/errors';
 import { generateCycloneDx, parseSbom, reconcile, validateSbom } from '../../core/sbom/index';
 import { UsageError } from '../args';
 import { InputError, analyzeFile } from '../analyze-command';
 import { readInputFile } from '../../main/analysis/read-file';
+import { outputTarget, writeOutput } from '../output-file';
 import type { Command } from './types';
 
 const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;
@@ -12,9 +12,12 @@ const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;
 export const sbomCommand: Command = {
   usage: 'gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml] [-o OUT]   CycloneDX 1.6 from a binary',
   valued: ['format', 'o', 'output'],
+  booleans: [],
   async run(args) {
     if (args.positionals.length !== 1)
       throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml]');
+    // Checked before the analysis: -o naming the binary is refused at once, and the binary is never written.
+    const target = await outputTarget(args, args.positionals);
     const format = String(args.flags.get('format') ?? 'cyclonedx-json');
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
@@ -24,9 +27,8 @@ export const sbomCommand: Command = {
         `${report.file.name} is not a Go binary (${report.detection.reason}): there are no modules to list.`,
       );
     const text = generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json');
-    const out = args.flags.get('o') ?? args.flags.get('output');
     const body = text.endsWith('\n') ? text : text + '\n';
-    if (typeof out === 'string') await writeFile(out, body);
+    if (target) await writeOutput(target, body);
     else process.stdout.write(body);
     return 0;
   },
@@ -49,6 +51,7 @@ async function readSbomFile(path: string) {
 export const reconcileCommand: Command = {
   usage: 'gobinscope reconcile BINARY SBOM [--json]   does the SBOM tell the truth? exit 1 when they disagree',
   valued: [],
+  booleans: ['json'],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope reconcile BINARY SBOM [--json]');
     const [binaryPath, sbomPath] = args.positionals as [string, string];

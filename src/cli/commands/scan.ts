@@ -39,6 +39,7 @@ function sarifFor(reports: Report[]): object {
 export const scanCommand: Command = {
   usage: 'gobinscope scan FILE... [--fail-on high] [--format text|json|sarif]   findings for pipelines',
   valued: ['fail-on', 'format'],
+  booleans: [],
   async run(args) {
     if (args.positionals.length === 0)
       throw new UsageError('usage: gobinscope scan FILE... [--fail-on LEVEL] [--format text|json|sarif]');
