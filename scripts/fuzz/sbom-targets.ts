@@ -1,3 +1,7 @@
+// The validators use one package without types; its declaration sits in src/core, outside the test project that
+// type-checks this file through test/fuzz-campaign.test.ts, and a declaration file cannot be imported.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../src/core/sbom/ajv-formats-draft2019.d.ts" />
 // SBOM documents for the long fuzz run: CycloneDX JSON and XML and SPDX JSON, parsed and reconciled with a report
 // built from `go version -m` of the fixture, and now and then validated against the schemas.
 import { readFileSync, readdirSync } from 'node:fs';

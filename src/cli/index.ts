@@ -49,6 +49,11 @@ function unknownCommand(name: string): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // `gobinscope help scan` is `gobinscope scan --help`.
+  if (name === 'help' && rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0])) {
+    process.stdout.write(commandUsage(await COMMANDS[rest[0]]!()) + '\n');
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write((await usage()) + '\n');
     return name === undefined ? 2 : 0;

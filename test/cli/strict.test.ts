@@ -32,10 +32,14 @@ describe('mistakes exit 2 with one line naming the nearest spelling', () => {
 
 describe('--help', () => {
   for (const name of Object.keys(COMMANDS)) {
-    it(`${name} --help and -h print its usage and exit 0`, async () => {
+    it(`${name} --help, ${name} -h and help ${name} print its usage and exit 0`, async () => {
       const command = await COMMANDS[name]!();
-      for (const flag of ['--help', '-h']) {
-        const { code, stdout } = cli(name, flag);
+      for (const args of [
+        [name, '--help'],
+        [name, '-h'],
+        ['help', name],
+      ]) {
+        const { code, stdout } = cli(...args);
         expect(code).toBe(0);
         expect(stdout.startsWith(`usage: ${command.usage}\n`)).toBe(true);
         expect(stdout).toContain('3 internal error');
