@@ -128,12 +128,24 @@ function lane(script, runner, config, results, first) {
       stopped = { index: status.index, ms: Date.now() - status.since };
       child.kill('SIGKILL');
     }, POLL_MS);
-    child.on('exit', (code, signal) => {
+    // 'close' comes after the last message, so the tallies are complete when it does.
+    child.on('close', (code, signal) => {
       children.delete(child);
       clearInterval(watch);
       if (next >= config.count) return done();
       const status = stopped ?? readStatus(statusFile);
       const index = status?.index ?? next;
+      if (index < 0) {
+        // Died loading its seeds: every restart would too; its own message is on stderr.
+        results.crashes.push({
+          index,
+          target: 'start',
+          seedName: '',
+          error: `runner exited (code ${code})`,
+          saved: '',
+        });
+        return done();
+      }
       // Inputs between the last report and the one it stopped on ran, without timings.
       results.done += Math.max(0, Math.round((index - next) / config.jobs));
       const found = saveRebuilt(runner, config, stopped ? 'hang' : 'died', index);
