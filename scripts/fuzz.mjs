@@ -104,6 +104,26 @@ function readStatus(file) {
   }
 }
 
+/**
+ * Records why a lane's process ended early: killed on a hang, or died on an input (or before its first one).
+ * Returns the index to go on from, or null when the lane cannot go on.
+ */
+function recordStop(runner, config, results, { stopped, status, next, code, signal }) {
+  const index = (stopped ?? status)?.index ?? next;
+  if (index < 0) {
+    // Died loading its seeds: every restart would too; its own message is on stderr.
+    const error = `runner exited (code ${code})`;
+    results.crashes.push({ index, target: 'start', seedName: '', error, saved: '' });
+    return null;
+  }
+  // Inputs between the last report and the one it stopped on ran, without timings.
+  results.done += Math.max(0, Math.round((index - next) / config.jobs)) + 1;
+  const found = saveRebuilt(runner, config, stopped ? 'hang' : 'died', index);
+  if (stopped) results.hangs.push({ index, ...found, ms: stopped.ms, killed: true });
+  else results.crashes.push({ index, ...found, error: `process exited (code ${code}, signal ${signal})` });
+  return index + config.jobs;
+}
+
 /** Runs inputs first, first + stride, ... in a child, restarting it past any input it hangs or dies on. */
 function lane(script, runner, config, results, first) {
   return new Promise((done) => {
@@ -133,26 +153,10 @@ function lane(script, runner, config, results, first) {
       children.delete(child);
       clearInterval(watch);
       if (next >= config.count) return done();
-      const status = stopped ?? readStatus(statusFile);
-      const index = status?.index ?? next;
-      if (index < 0) {
-        // Died loading its seeds: every restart would too; its own message is on stderr.
-        results.crashes.push({
-          index,
-          target: 'start',
-          seedName: '',
-          error: `runner exited (code ${code})`,
-          saved: '',
-        });
-        return done();
-      }
-      // Inputs between the last report and the one it stopped on ran, without timings.
-      results.done += Math.max(0, Math.round((index - next) / config.jobs));
-      const found = saveRebuilt(runner, config, stopped ? 'hang' : 'died', index);
-      if (stopped) results.hangs.push({ index, ...found, ms: stopped.ms, killed: true });
-      else results.crashes.push({ index, ...found, error: `process exited (code ${code}, signal ${signal})` });
-      results.done++;
-      lane(script, runner, config, results, index + config.jobs).then(done);
+      const status = readStatus(statusFile);
+      const resume = recordStop(runner, config, results, { stopped, status, next, code, signal });
+      if (resume === null) done();
+      else lane(script, runner, config, results, resume).then(done);
     });
   });
 }
