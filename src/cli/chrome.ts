@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { copyFile, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeOutputWith, type OutputTarget } from './output-file';
 
 /**
  * Finding a Chromium or Chrome and printing an HTML file to PDF with it, headless. The CLI prints with the same
@@ -164,12 +165,13 @@ async function startsWithPdfMagic(path: string): Promise<boolean> {
 }
 
 /**
- * Prints an HTML document to `outPath` as PDF. Everything Chromium touches (the HTML, its profile, the first PDF)
- * lives in a private temporary folder that is removed afterwards; `outPath` is written only once a real PDF exists.
+ * Prints an HTML document to `out` as PDF. Everything Chromium touches (the HTML, its profile, the first PDF)
+ * lives in a private temporary folder that is removed afterwards; `out` is replaced only once a real PDF exists,
+ * by a rename in its own folder, so it never holds half a PDF. Given as a target, it is never one of its inputs.
  */
 export async function htmlToPdfFile(
   html: string,
-  outPath: string,
+  out: string | OutputTarget,
   chrome: string,
   timeoutMs = PRINT_TIMEOUT_MS,
 ): Promise<void> {
@@ -180,7 +182,8 @@ export async function htmlToPdfFile(
     await writeFile(htmlPath, html, { encoding: 'utf8', mode: 0o600 });
     await printToPdf(chrome, htmlPath, pdfPath, join(dir, 'profile'), timeoutMs);
     if (!(await startsWithPdfMagic(pdfPath))) throw new PrintError('Chromium finished but wrote no PDF');
-    await copyFile(pdfPath, outPath);
+    const target = typeof out === 'string' ? { path: out, inputs: [] } : out;
+    await writeOutputWith(target, (temporary) => copyFile(pdfPath, temporary, constants.COPYFILE_EXCL));
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   }

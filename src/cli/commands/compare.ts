@@ -4,7 +4,7 @@ import { formatComparison } from '../../core/compare/text';
 import { readInputFile } from '../../host/read-file';
 import { InputError } from '../analyze-command';
 import { UsageError } from '../args';
-import { REVEAL_USAGE, revealing } from '../secrets';
+import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
 import type { Command } from './types';
 
 /** Reads one input file; a missing, empty or unreadable file is bad input (exit 2), said in one line. */
@@ -17,6 +17,7 @@ async function readNamed(path: string): Promise<{ name: string; bytes: Uint8Arra
 export const compareCommand: Command = {
   usage: `gobinscope compare A B [--json] ${REVEAL_USAGE}   what changed from A to B, and what strip really did`,
   valued: [],
+  booleans: ['json', REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope compare A B [--json]');
     const [pathA, pathB] = args.positionals as [string, string];

@@ -1,5 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { analyze, type Analysis } from '../../core/analyze';
 import { compareReports } from '../../core/compare/index';
 import { formatReportDate, renderReportHtml, type ReportHtmlOptions } from '../../core/report/html';
@@ -11,7 +10,8 @@ import { readInputFile } from '../../host/read-file';
 import { InputError, requireOne } from '../analyze-command';
 import { UsageError, type ParsedArgs } from '../args';
 import { MissingBrowserError, PrintError, findChrome, htmlToPdfFile } from '../chrome';
-import { REVEAL_USAGE, outputRedactor } from '../secrets';
+import { outputRedactor, REVEAL_FLAG, REVEAL_USAGE } from '../secrets';
+import { checkOutput, writeOutput } from '../output-file';
 import type { Command } from './types';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'json', 'sarif'] as const;
@@ -120,23 +120,9 @@ function outputOf(args: ParsedArgs): string | null {
   return output === undefined || output === '-' ? null : output;
 }
 
-/** -o must be a file in a folder that exists: said in one line before a long analysis, not after it. */
-async function checkOutput(output: string): Promise<void> {
-  const folder = await stat(dirname(resolve(output))).catch(() => null);
-  if (!folder?.isDirectory()) throw new InputError(`cannot write ${output}: its folder does not exist`);
-  if ((await stat(output).catch(() => null))?.isDirectory())
-    throw new InputError(`cannot write ${output}: it is a folder`);
-}
-
-/** A file-system refusal while writing (permissions, a full disk) is the user's to fix: one line, exit 2. */
-async function writing(output: string, write: () => Promise<void>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new InputError(`cannot write ${output}: ${code}`);
-    throw error;
-  }
+/** Every file the report reads: -o may name none of them. */
+function inputsOf(args: ParsedArgs, file: string): string[] {
+  return [file, args.flags.get('compare'), args.flags.get('sbom')].filter((p): p is string => typeof p === 'string');
 }
 
 async function run(args: ParsedArgs): Promise<number> {
@@ -144,17 +130,17 @@ async function run(args: ParsedArgs): Promise<number> {
   const output = outputOf(args);
   const format = reportFormat(args.flags.get('format'), output);
   if (format === 'pdf' && !output) throw new UsageError('a PDF report needs -o OUT.pdf');
-  if (output) await checkOutput(output);
+  const target = output ? await checkOutput(output, inputsOf(args, file)) : null;
   // Look for the browser before a long analysis, so a missing one is said at once.
   const chrome = format === 'pdf' ? findChrome() : null;
   const { report, extras } = await gather(args, file);
   const options: ReportHtmlOptions = { generatedAt: reportDate(), extras };
   if (format !== 'pdf') {
     const { text } = renderTextExport(TEXT_EXPORTS[format], report, options.generatedAt, options.extras);
-    if (output) await writing(output, () => writeFile(output, text, 'utf8'));
+    if (target) await writeOutput(target, text);
     else process.stdout.write(text);
-  } else if (output && chrome) {
-    await writing(output, () => htmlToPdfFile(renderReportHtml(report, options), output, chrome));
+  } else if (target && chrome) {
+    await htmlToPdfFile(renderReportHtml(report, options), target, chrome);
   }
   return 0;
 }
@@ -162,6 +148,7 @@ async function run(args: ParsedArgs): Promise<number> {
 export const reportCommand: Command = {
   usage: `gobinscope ${USAGE}   the audit report (PDF through Chromium or Chrome; CHROME_PATH picks one)`,
   valued: ['o', 'output', 'format', 'compare', 'sbom'],
+  booleans: [REVEAL_FLAG],
   async run(args) {
     try {
       return await run(args);

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FormatError } from '../../core/io/errors';
 import {
@@ -12,7 +11,8 @@ import {
 import { UsageError } from '../args';
 import { InputError, analyzeFile, analyzeForOutput } from '../analyze-command';
 import { readInputFile } from '../../host/read-file';
-import { REVEAL_USAGE, revealing } from '../secrets';
+import { outputTarget, writeOutput } from '../output-file';
+import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
 import type { Command } from './types';
 
 const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;
@@ -20,9 +20,12 @@ const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;
 export const sbomCommand: Command = {
   usage: `gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml] [-o OUT] ${REVEAL_USAGE}   CycloneDX 1.6 from a binary`,
   valued: ['format', 'o', 'output'],
+  booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length !== 1)
       throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml]');
+    // Checked before the analysis: -o naming the binary is refused at once, and the binary is never written.
+    const target = await outputTarget(args, args.positionals);
     const format = String(args.flags.get('format') ?? 'cyclonedx-json');
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
@@ -34,9 +37,8 @@ export const sbomCommand: Command = {
     const text = generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json', {
       revealSecrets: revealing(args),
     });
-    const out = args.flags.get('o') ?? args.flags.get('output');
     const body = text.endsWith('\n') ? text : text + '\n';
-    if (typeof out === 'string') await writeFile(out, body);
+    if (target) await writeOutput(target, body);
     else process.stdout.write(body);
     return 0;
   },
@@ -73,6 +75,7 @@ function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidatio
 export const reconcileCommand: Command = {
   usage: `gobinscope reconcile BINARY SBOM [--json] ${REVEAL_USAGE}   does the SBOM tell the truth? exit 1 when it is invalid or they disagree`,
   valued: [],
+  booleans: ['json', REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope reconcile BINARY SBOM [--json]');
     const [binaryPath, sbomPath] = args.positionals as [string, string];

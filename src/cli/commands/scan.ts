@@ -3,7 +3,7 @@ import type { Report, Severity } from '../../core/report/types';
 import { SEVERITIES } from '../../core/report/types';
 import { UsageError } from '../args';
 import { analyzeFile } from '../analyze-command';
-import { REVEAL_USAGE, revealing } from '../secrets';
+import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
 import type { Command } from './types';
 
 function severityAtLeast(severity: Severity, level: Severity): boolean {
@@ -40,6 +40,7 @@ function sarifFor(reports: Report[]): object {
 export const scanCommand: Command = {
   usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] ${REVEAL_USAGE}   findings for pipelines`,
   valued: ['fail-on', 'format'],
+  booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length === 0)
       throw new UsageError('usage: gobinscope scan FILE... [--fail-on LEVEL] [--format text|json|sarif]');

@@ -42,5 +42,6 @@ async function serve(args: ParsedArgs): Promise<number> {
 export const serveCommand: Command = {
   usage: 'gobinscope serve [FILE...] [--port N]   the app in a local browser, for machines without Electron',
   valued: ['port'],
+  booleans: [],
   run: serve,
 };
