@@ -1,12 +1,6 @@
-import { posix } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, truth } from '../../../test/fixtures';
-import { parseElf } from '../formats/elf';
-import type { Exe } from '../formats/exe';
-import { analyzeGo } from '../go/index';
-import type { GoReport, GraphEdge, ModuleGraph } from '../report/types';
-import { buildModuleGraph, exeMemory } from './index';
-import { factsFromObjdump } from './testing/objdump-facts';
+import type { GraphEdge, ModuleGraph } from '../report/types';
+import { listedPackages, multimodGraph, symbolPath, type ListedPackage } from './testing/multimod';
 
 /**
  * The module graph of go/multimod against the go command's own import graph (`go list -deps -json`, captured by
@@ -15,28 +9,6 @@ import { factsFromObjdump } from './testing/objdump-facts';
  * value only (methval), and transitively only (beta, text.v2). Code facts come from `go tool objdump` and the
  * compiler's inlining report until the code pass is merged.
  */
-const NAME = 'multimod-linux-amd64';
-const BUILD_DIR = '/tmp/gobinscope-build/home/gopher/work/multimod/app';
-
-interface ListedPackage {
-  ImportPath: string;
-  Name: string;
-  Dir: string;
-  Standard?: boolean;
-  Module?: { Path: string };
-  Imports?: string[];
-}
-
-function listedPackages(): ListedPackage[] {
-  const text = truth(`${NAME}.golist.json`);
-  return JSON.parse(`[${text.replace(/\}\n\{/g, '},{')}]`) as ListedPackage[];
-}
-
-/** Symbols spell package main "main"; the go command names it by its import path. */
-function symbolPath(pkg: ListedPackage): string {
-  return pkg.Name === 'main' ? 'main' : pkg.ImportPath;
-}
-
 function truthEdges(packages: ListedPackage[]): { modules: Set<string>; packages: Set<string> } {
   const byPath = new Map(packages.map((p) => [p.ImportPath, p]));
   const modules = new Set<string>();
@@ -67,25 +39,12 @@ function score(expected: Set<string>, actual: Set<string>): { recall: number; pr
   return { recall, precision, text };
 }
 
-let exe: Exe;
-let go: GoReport;
 let graph: ModuleGraph;
 let listed: ListedPackage[];
 
 beforeAll(() => {
-  const bytes = fixture(NAME);
-  exe = parseElf(bytes)!;
-  go = analyzeGo(exe, bytes).go!;
   listed = listedPackages();
-  const byDir = new Map(listed.filter((p) => !p.Standard).map((p) => [p.Dir, symbolPath(p)]));
-  const functions = go.functions.map((f) => ({ entry: parseInt(f.entry, 16) }));
-  const code = factsFromObjdump(
-    truth(`${NAME}.objdump.txt`),
-    truth(`${NAME}.inlining.txt`),
-    functions,
-    (dir) => byDir.get(posix.join(BUILD_DIR, dir)) ?? null,
-  );
-  graph = buildModuleGraph(go, code, exeMemory(exe));
+  ({ graph } = multimodGraph());
 });
 
 describe('module graph of go/multimod against go list -deps', () => {
