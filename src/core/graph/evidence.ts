@@ -20,6 +20,9 @@ export interface Memory {
   pointerSize: 4 | 8;
 }
 
+/** `DataRefs.access` of an instruction that takes the address (LEA, ADRP+ADD) rather than reading through it. */
+const ADDRESS_TAKEN = 0;
+
 export type EvidenceSink = (from: string, to: string, kind: EdgeKind, address: number) => void;
 
 function frameOrFunction(code: CodeFacts, functions: readonly CodeFunction[], caller: number, frame: number): string {
@@ -56,21 +59,17 @@ function itabMethod(address: number, memory: Memory, byEntry: Map<number, number
   return (first === null ? undefined : byEntry.get(first)) ?? -1;
 }
 
+/** The function a reference leads to: one the code pass resolved (entry or funcval), or an itab's first method. */
 function referenceTarget(
-  target: number,
-  isFunction: boolean,
+  refs: CodeFacts['refs'],
+  row: number,
   memory: Memory | null,
   byEntry: Map<number, number>,
 ): { index: number; kind: EdgeKind } | null {
-  const direct = byEntry.get(target);
-  if (direct !== undefined) return { index: direct, kind: 'reference' };
-  if (!memory) return null;
-  if (isFunction) {
-    const word = memory.readPointer(target);
-    const funcval = word === null ? undefined : byEntry.get(word);
-    return funcval === undefined ? null : { index: funcval, kind: 'reference' };
-  }
-  const method = itabMethod(target, memory, byEntry);
+  const callee = refs.callee[row]!;
+  if (callee >= 0) return { index: callee, kind: 'reference' };
+  if (!memory || refs.access[row] !== ADDRESS_TAKEN) return null;
+  const method = itabMethod(refs.target[row]!, memory, byEntry);
   return method < 0 ? null : { index: method, kind: 'type' };
 }
 
@@ -84,7 +83,7 @@ function referenceEvidence(
   const byEntry = new Map<number, number>();
   functions.forEach((fn, i) => byEntry.set(fn.entry, i));
   for (let i = 0; i < refs.count; i++) {
-    const target = referenceTarget(refs.target[i]!, refs.isFunction[i] === 1, memory, byEntry);
+    const target = referenceTarget(refs, i, memory, byEntry);
     if (!target) continue;
     const from = frameOrFunction(code, functions, refs.caller[i]!, refs.frame[i]!);
     sink(from, functions[target.index]!.name, target.kind, refs.pc[i]!);

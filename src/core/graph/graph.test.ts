@@ -73,6 +73,9 @@ function facts(): CodeFacts {
       target: Float64Array.from([0x9000, 0x9100]),
       length: Int32Array.from([-1, -1]),
       isFunction: Uint8Array.from([1, 0]),
+      access: Uint8Array.from([0, 0]),
+      // The pass resolves the funcval at 0x9000 to d.F; the itab is data to it.
+      callee: Int32Array.from([4, -1]),
     },
     inline: {
       count: 2,
@@ -86,7 +89,7 @@ function facts(): CodeFacts {
   };
 }
 
-/** A funcval at 0x9000 holding d.F's entry; an itab at 0x9100 {inter, type, hash, pad, fun[0] = e.(*T).M}. */
+/** An itab at 0x9100 {inter, type, hash, pad, fun[0] = e.(*T).M}; the funcval at 0x9000 holds d.F's entry. */
 const WORDS = new Map([
   [0x9000, 0x4000],
   [0x9100, 0x7000],
@@ -135,9 +138,15 @@ describe('buildModuleGraph', () => {
     ]);
   });
 
-  it('follows no funcval or itab without memory to read', () => {
+  it('follows no itab without memory to read', () => {
     const bare = buildModuleGraph(report(), facts());
-    expect(bare.moduleEdges.map((e) => e.to)).not.toContain('example.com/d');
+    expect(bare.moduleEdges.map((e) => e.to)).toContain('example.com/d');
     expect(bare.moduleEdges.map((e) => e.to)).not.toContain('example.com/e');
+  });
+
+  it('reads no itab through an instruction that loads from it instead of taking its address', () => {
+    const loads = facts();
+    loads.refs.access[1] = 1;
+    expect(buildModuleGraph(report(), loads, memory).moduleEdges.map((e) => e.to)).not.toContain('example.com/e');
   });
 });

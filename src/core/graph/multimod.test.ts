@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../../../test/fixtures';
+import { analyze } from '../analyze';
 import type { GraphEdge, ModuleGraph } from '../report/types';
-import { listedPackages, multimodGraph, symbolPath, type ListedPackage } from './testing/multimod';
+import { listedPackages, MULTIMOD, multimodGraph, symbolPath, type ListedPackage } from './testing/multimod';
 
 /**
  * The module graph of go/multimod against the go command's own import graph (`go list -deps -json`, captured by
@@ -112,5 +114,30 @@ describe('module graph of go/multimod against go list -deps', () => {
     expect(edge.inlined).toBeGreaterThanOrEqual(1);
     expect(edge.references).toBe(0);
     expect(edge.example).toMatchObject({ caller: 'main.main', callee: 'example.com/leaf.Clamp', kind: 'inline' });
+  });
+});
+
+describe('module graph of go/multimod from the code pass', () => {
+  it('finds the module edges of go list -deps and invents none', async () => {
+    const analysis = await analyze(fixture(MULTIMOD), { fileName: MULTIMOD });
+    const realGraph = analysis.report.go!.graph!;
+    const result = score(
+      truthEdges(listedPackages()).modules,
+      found(realGraph.moduleEdges, (p) => p === 'std'),
+    );
+    console.log(`module edges (code pass, ${analysis.code?.inline?.count ?? 'no'} inline frames): ${result.text}`);
+    expect(result.precision).toBe(1);
+    if (analysis.code?.inline) {
+      expect(result.recall).toBe(1);
+    } else {
+      // Without inline trees the only edge left is the one made by inlining alone: main -> leaf.
+      const expected = [...truthEdges(listedPackages()).modules].filter((e) => !e.endsWith('-> example.com/leaf'));
+      expect(
+        score(
+          new Set(expected),
+          found(realGraph.moduleEdges, (p) => p === 'std'),
+        ).recall,
+      ).toBe(1);
+    }
   });
 });

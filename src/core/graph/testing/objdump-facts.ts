@@ -5,8 +5,8 @@ import type { CodeFacts } from '../../code/types';
  * (`go build -gcflags=-m`), both captured by test/fixtures/build-graph.sh. Until the code pass is merged this
  * stands in for it, from tools that are not ours:
  *  - calls: `CALL` instructions encoded E8 rel32 whose target is a function entry;
- *  - references: IP-relative `LEAQ sym(SB)` whose target is a function entry (method values, closures) or any
- *    other symbol (itabs, funcvals `…·f`), flagged as the pass flags them;
+ *  - references: IP-relative `LEAQ sym(SB)`, leading to a function when the target is an entry (method values,
+ *    closures); other targets (itabs) are data, as the pass reports them;
  *  - inline frames: a run of instructions whose source file is not the function's own file and whose line falls
  *    in a function the compiler reported it "can inline"; the frame is named after that function.
  */
@@ -82,7 +82,7 @@ class Columns {
     caller: [] as number[],
     frame: [] as number[],
     target: [] as number[],
-    fn: [] as number[],
+    callee: [] as number[],
   };
   frames = { outer: [] as number[], parent: [] as number[], name: [] as string[], callPc: [] as number[] };
 }
@@ -122,7 +122,7 @@ function readBlock(
       out.refs.caller.push(caller);
       out.refs.frame.push(frame);
       out.refs.target.push(target);
-      out.refs.fn.push(byEntry.has(target) || /·f\(SB\)/.test(inst.text) ? 1 : 0);
+      out.refs.callee.push(byEntry.get(target) ?? -1);
     }
   }
 }
@@ -157,7 +157,9 @@ export function factsFromObjdump(
       frame: Int32Array.from(refs.frame),
       target: Float64Array.from(refs.target),
       length: new Int32Array(refs.pc.length).fill(-1),
-      isFunction: Uint8Array.from(refs.fn),
+      isFunction: Uint8Array.from(refs.callee, (c) => (c >= 0 ? 1 : 0)),
+      access: new Uint8Array(refs.pc.length), // every LEAQ takes an address
+      callee: Int32Array.from(refs.callee),
     },
     inline: {
       count: frames.name.length,
