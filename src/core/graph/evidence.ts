@@ -26,7 +26,7 @@ const ADDRESS_TAKEN = 0;
 export type EvidenceSink = (from: string, to: string, kind: EdgeKind, address: number) => void;
 
 function frameOrFunction(code: CodeFacts, functions: readonly CodeFunction[], caller: number, frame: number): string {
-  if (frame >= 0 && code.inline && frame < code.inline.count) return code.inline.name[frame]!;
+  if (frame >= 0 && code.inline && frame < code.inline.count) return code.inline.name[frame] ?? '';
   return functions[caller]?.name ?? '';
 }
 
@@ -44,7 +44,7 @@ function inlineEvidence(code: CodeFacts, functions: readonly CodeFunction[], sin
   if (!inline) return;
   for (let f = 0; f < inline.count; f++) {
     const from = frameOrFunction(code, functions, inline.outer[f]!, inline.parent[f]!);
-    sink(from, inline.name[f]!, 'inline', inline.callPc[f]!);
+    sink(from, inline.name[f] ?? '', 'inline', inline.callPc[f]!);
   }
 }
 
@@ -84,9 +84,10 @@ function referenceEvidence(
   functions.forEach((fn, i) => byEntry.set(fn.entry, i));
   for (let i = 0; i < refs.count; i++) {
     const target = referenceTarget(refs, i, memory, byEntry);
-    if (!target) continue;
+    const callee = target ? functions[target.index] : undefined;
+    if (!target || !callee) continue;
     const from = frameOrFunction(code, functions, refs.caller[i]!, refs.frame[i]!);
-    sink(from, functions[target.index]!.name, target.kind, refs.pc[i]!);
+    sink(from, callee.name, target.kind, refs.pc[i]!);
   }
 }
 

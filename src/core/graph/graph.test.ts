@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fuzzOptions } from '../../../test/fuzz';
 import type { CodeFacts } from '../code/types';
 import type { GoReport } from '../report/types';
 import { buildModuleGraph, type Memory } from './index';
@@ -148,5 +150,38 @@ describe('buildModuleGraph', () => {
     const loads = facts();
     loads.refs.access[1] = 1;
     expect(buildModuleGraph(report(), loads, memory).moduleEdges.map((e) => e.to)).not.toContain('example.com/e');
+  });
+});
+
+describe('buildModuleGraph on arbitrary facts (seeded fuzz)', () => {
+  const index = fc.integer({ min: -2, max: FUNCTIONS.length + 2 });
+  const columns = (length: number) => fc.array(fc.tuple(index, index, index), { minLength: length, maxLength: length });
+  const shapes = fc
+    .tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 6 }))
+    .chain(([calls, frames]) => fc.tuple(columns(calls), columns(frames)));
+
+  it('never throws, and every edge joins two different modules', () => {
+    fc.assert(
+      fc.property(shapes, ([calls, frames]) => {
+        const code = facts();
+        code.calls = {
+          count: calls.length,
+          pc: Float64Array.from(calls, (_, i) => 0x1000 + i),
+          caller: Int32Array.from(calls, ([caller]) => caller),
+          frame: Int32Array.from(calls, ([, frame]) => Math.min(frame, frames.length - 1)),
+          callee: Int32Array.from(calls, ([, , callee]) => callee),
+        };
+        code.inline = {
+          count: frames.length,
+          outer: Int32Array.from(frames, ([outer]) => outer),
+          parent: Int32Array.from(frames, ([, parent], i) => Math.min(parent, i - 1)),
+          name: frames.map(([, , fn]) => FUNCTIONS[Math.abs(fn) % FUNCTIONS.length]![0]),
+          callPc: new Float64Array(frames.length),
+        };
+        const graph = buildModuleGraph(report(), code, memory);
+        for (const edge of graph.moduleEdges) expect(edge.from).not.toBe(edge.to);
+      }),
+      fuzzOptions(200, 12),
+    );
   });
 });
