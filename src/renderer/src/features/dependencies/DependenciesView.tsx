@@ -42,7 +42,8 @@ function moduleNode(
     .filter((p): p is GoPackage => !!p)
     .sort((a, b) => b.size - a.size);
   const link = graph ? linkKind(graph, m.path) : null;
-  const origin = link ? `${ORIGIN_LABEL[m.origin]}, ${link}` : ORIGIN_LABEL[m.origin];
+  const originText = link ? `${link} · ${ORIGIN_LABEL[m.origin]}` : ORIGIN_LABEL[m.origin];
+  const origin = <span title={originText}>{originText}</span>;
   const withGraph = (): TreeNode[] => [...(graph ? graphNodes(graph, m.path) : []), ...packageNodes(pkgs, byPackage)];
   return {
     id: `m:${m.path}`,

@@ -49,6 +49,7 @@ describe('dependency graph rows', () => {
     const users = usedBy!.children!();
     expect(users.map((n) => n.label)).toEqual(['example.com/a']);
     expect(users[0]!.cells[1]).toBe('2 calls, 1 inlined');
+    expect(users[0]!.cells[3]).toBe('e.g. example.com/a.Run calls example.com/b.Hash at 0x1000');
   });
 
   it('tells direct from transitive, and says nothing for the main module', () => {

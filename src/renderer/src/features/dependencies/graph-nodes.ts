@@ -16,17 +16,22 @@ function stepLabel(step: GraphStep, index: number): string {
 }
 
 export function evidenceText(edge: GraphEdge): string {
-  const parts = [`${count(edge.calls)} calls`];
+  const plural = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+  const parts = edge.calls > 0 ? [plural(edge.calls, 'call')] : [];
   if (edge.inlined > 0) parts.push(`${count(edge.inlined)} inlined`);
-  if (edge.references > 0) parts.push(`${count(edge.references)} references`);
+  if (edge.references > 0) parts.push(plural(edge.references, 'reference'));
   return parts.join(', ');
+}
+
+function exampleText(e: GraphEdge): string {
+  return `e.g. ${e.example.caller} ${VERB[e.example.kind]} ${e.example.callee} at ${e.example.address}`;
 }
 
 function edgeNodes(id: string, edges: GraphEdge[], other: (e: GraphEdge) => string): TreeNode[] {
   return edges.map((e) => ({
     id: `${id}:${other(e)}`,
     label: other(e),
-    cells: ['', evidenceText(e), '', `e.g. ${e.example.caller} → ${e.example.callee} at ${e.example.address}`],
+    cells: ['', evidenceText(e), '', exampleText(e)],
   }));
 }
 
