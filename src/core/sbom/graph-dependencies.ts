@@ -6,8 +6,13 @@ export const DEPENDENCY_EVIDENCE = 'gobinscope:dependency-evidence';
 
 function describe(edge: GraphEdge): string {
   const example = edge.example;
-  const counts = [`${edge.calls} calls (${edge.inlined} inlined)`];
-  if (edge.references > 0) counts.push(`${edge.references} references`);
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts: string[] = [];
+  if (edge.calls > 0)
+    counts.push(
+      edge.inlined > 0 ? `${plural(edge.calls, 'call')} (${edge.inlined} inlined)` : plural(edge.calls, 'call'),
+    );
+  if (edge.references > 0) counts.push(plural(edge.references, 'reference'));
   return `code: ${edge.from} -> ${edge.to}, ${counts.join(', ')}; e.g. ${example.caller} -> ${example.callee} (${example.kind}) at ${example.address}`;
 }
 
