@@ -54,9 +54,12 @@ function inlineEvidence(code: CodeFacts, functions: readonly CodeFunction[], sin
  */
 function itabMethod(address: number, memory: Memory, byEntry: Map<number, number>): number {
   const size = memory.pointerSize;
-  if (!memory.readPointer(address) || !memory.readPointer(address + size)) return -1;
+  // The method slot first: most data is no itab, and one read settles it.
   const first = memory.readPointer(address + 2 * size + 8);
-  return (first === null ? undefined : byEntry.get(first)) ?? -1;
+  const index = first === null ? undefined : byEntry.get(first);
+  if (index === undefined) return -1;
+  if (!memory.readPointer(address) || !memory.readPointer(address + size)) return -1;
+  return index;
 }
 
 /** The function a reference leads to: one the code pass resolved (entry or funcval), or an itab's first method. */
@@ -65,11 +68,14 @@ function referenceTarget(
   row: number,
   memory: Memory | null,
   byEntry: Map<number, number>,
+  itabs: Map<number, number>,
 ): { index: number; kind: EdgeKind } | null {
   const callee = refs.callee[row]!;
   if (callee >= 0) return { index: callee, kind: 'reference' };
   if (!memory || refs.access[row] !== ADDRESS_TAKEN) return null;
-  const method = itabMethod(refs.target[row]!, memory, byEntry);
+  const target = refs.target[row]!;
+  let method = itabs.get(target);
+  if (method === undefined) itabs.set(target, (method = itabMethod(target, memory, byEntry)));
   return method < 0 ? null : { index: method, kind: 'type' };
 }
 
@@ -82,8 +88,10 @@ function referenceEvidence(
   const refs = code.refs;
   const byEntry = new Map<number, number>();
   functions.forEach((fn, i) => byEntry.set(fn.entry, i));
+  /** Itab verdicts by address: many instructions load the same one. */
+  const itabs = new Map<number, number>();
   for (let i = 0; i < refs.count; i++) {
-    const target = referenceTarget(refs, i, memory, byEntry);
+    const target = referenceTarget(refs, i, memory, byEntry, itabs);
     const callee = target ? functions[target.index] : undefined;
     if (!target || !callee) continue;
     const from = frameOrFunction(code, functions, refs.caller[i]!, refs.frame[i]!);

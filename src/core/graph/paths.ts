@@ -7,13 +7,14 @@ import type { EdgeKind, GraphEdge, GraphStep } from '../report/types';
  * follow) gets the shortest chain of module edges instead, each hop shown by its example.
  */
 export class FunctionGraph {
-  private readonly next = new Map<string, { to: string; kind: EdgeKind }[]>();
+  /** Callees of each function, with how the first piece of evidence reached them. */
+  private readonly next = new Map<string, Map<string, EdgeKind>>();
 
   add(from: string, to: string, kind: EdgeKind): void {
     if (from === to) return;
-    let list = this.next.get(from);
-    if (!list) this.next.set(from, (list = []));
-    if (list.length < MAX_FANOUT && !list.some((e) => e.to === to)) list.push({ to, kind });
+    let callees = this.next.get(from);
+    if (!callees) this.next.set(from, (callees = new Map()));
+    if (callees.size < MAX_FANOUT && !callees.has(to)) callees.set(to, kind);
   }
 
   /** Shortest chains from the roots to every reachable function, as parent links. */
@@ -27,10 +28,10 @@ export class FunctionGraph {
     }
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head]!;
-      for (const edge of this.next.get(node) ?? []) {
-        if (parent.has(edge.to)) continue;
-        parent.set(edge.to, { from: node, kind: edge.kind });
-        queue.push(edge.to);
+      for (const [to, kind] of this.next.get(node) ?? []) {
+        if (parent.has(to)) continue;
+        parent.set(to, { from: node, kind });
+        queue.push(to);
       }
     }
     return parent;
