@@ -1,8 +1,9 @@
 import type { Exe } from '../formats/exe';
-import type { Diagnostic } from '../io/errors';
+import { guarded, type Diagnostic } from '../io/errors';
 import type { Pclntab } from '../go/pclntab';
 import { scanArm, scanArm64 } from './arm';
 import { CallColumns, RefColumns, ACCESS_ADDRESS } from './columns';
+import { attribute, inlineFrames, readFrames } from './frames';
 import { CodeSpace } from './space';
 import type { CodeFacts, DataRefs } from './types';
 import { codeViews, type CodeSink, type FunctionWalk } from './walk';
@@ -64,8 +65,6 @@ export function followCode(
   functions: readonly CodeFunction[],
   file: Uint8Array,
 ): CodeFacts {
-  void table;
-  void file;
   const diagnostics: Diagnostic[] = [];
   const scan = SCANNERS[exe.arch];
   if (!scan) {
@@ -91,12 +90,14 @@ export function followCode(
     });
   }
   const { isFunction, callee } = functionTargets(sink.refs, space, exe.bits === 64 ? 8 : 4);
-  return {
-    arch: exe.arch,
-    calls: sink.calls.finish(),
-    refs: sink.refs.finish(isFunction, callee),
-    inline: null,
-    codeBytes,
-    diagnostics,
-  };
+  const calls = sink.calls.finish();
+  const refs = sink.refs.finish(isFunction, callee);
+  const trees = table
+    ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
+    : null;
+  if (trees) {
+    attribute(trees, calls.count, calls.pc, calls.caller, calls.frame);
+    attribute(trees, refs.count, refs.pc, refs.caller, refs.frame);
+  }
+  return { arch: exe.arch, calls, refs, inline: trees ? inlineFrames(trees) : null, codeBytes, diagnostics };
 }
