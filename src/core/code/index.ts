@@ -66,15 +66,35 @@ export function followCode(
   file: Uint8Array,
 ): CodeFacts {
   const diagnostics: Diagnostic[] = [];
-  const scan = SCANNERS[exe.arch];
-  if (!scan) {
-    diagnostics.push({ level: 'info', source: 'code', message: `following the code is not supported on ${exe.arch}` });
-    return emptyFacts(null, diagnostics);
-  }
   const space = new CodeSpace(
     functions.map((f) => f.entry),
     exe,
   );
+  const scan = SCANNERS[exe.arch];
+  const facts = scan ? scanCode(exe, functions, space, scan, diagnostics) : emptyFacts(null, diagnostics);
+  if (!scan) {
+    diagnostics.push({ level: 'info', source: 'code', message: `following the code is not supported on ${exe.arch}` });
+  }
+  // Inline trees do not depend on the instruction set: they are read on every architecture.
+  const trees = table
+    ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
+    : null;
+  if (trees) {
+    const { calls, refs } = facts;
+    attribute(trees, calls.count, calls.pc, calls.caller, calls.frame);
+    attribute(trees, refs.count, refs.pc, refs.caller, refs.frame);
+    facts.inline = inlineFrames(trees);
+  }
+  return facts;
+}
+
+function scanCode(
+  exe: Exe,
+  functions: readonly CodeFunction[],
+  space: CodeSpace,
+  scan: Scanner,
+  diagnostics: Diagnostic[],
+): CodeFacts {
   const sink: CodeSink = { space, calls: new CallColumns(), refs: new RefColumns() };
   const { views, outside } = codeViews(exe, functions);
   let codeBytes = 0;
@@ -92,12 +112,5 @@ export function followCode(
   const { isFunction, callee } = functionTargets(sink.refs, space, exe.bits === 64 ? 8 : 4);
   const calls = sink.calls.finish();
   const refs = sink.refs.finish(isFunction, callee);
-  const trees = table
-    ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
-    : null;
-  if (trees) {
-    attribute(trees, calls.count, calls.pc, calls.caller, calls.frame);
-    attribute(trees, refs.count, refs.pc, refs.caller, refs.frame);
-  }
-  return { arch: exe.arch, calls, refs, inline: trees ? inlineFrames(trees) : null, codeBytes, diagnostics };
+  return { arch: exe.arch, calls, refs, inline: null, codeBytes, diagnostics };
 }
