@@ -1,4 +1,4 @@
-import { FormatError } from '../io/errors';
+import { FormatError, type Diagnostic } from '../io/errors';
 import { hex } from '../io/reader';
 import type { Pclntab } from './pclntab';
 
@@ -15,6 +15,7 @@ const NO_FUNCDATA = 0xffffffff;
 const NPCDATA_FIELD = 7;
 /** Steps of one pc-value table: a function cannot change value more often than it has instructions. */
 const MAX_RUNS_PER_FUNCTION = 1 << 20;
+const MAX_FUNCTION_DIAGNOSTICS = 3;
 
 interface RecordLayout {
   /** Bytes of the entry field: u32 offset (1.18+) or a pointer. */
@@ -158,5 +159,30 @@ export class PcRuns {
       if (value > highest) highest = value;
     }
     throw new FormatError(offset, `pc-value table at ${hex(offset)} does not end`);
+  }
+}
+
+/** Counts failures and reports the first few, then a summary. */
+export class Problems {
+  count = 0;
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  add(error: unknown): void {
+    if (!(error instanceof FormatError)) throw error;
+    this.count++;
+    if (this.count <= MAX_FUNCTION_DIAGNOSTICS) {
+      const diagnostic: Diagnostic = { level: 'warning', source: 'inline', message: error.message };
+      if (error.offset >= 0) diagnostic.offset = error.offset;
+      this.diagnostics.push(diagnostic);
+    }
+  }
+
+  summarize(total: number): void {
+    if (this.count <= MAX_FUNCTION_DIAGNOSTICS) return;
+    this.diagnostics.push({
+      level: 'warning',
+      source: 'inline',
+      message: `the inline data of ${this.count} of ${total} functions could not be read`,
+    });
   }
 }
