@@ -1,8 +1,9 @@
 import type { Exe } from '../formats/exe';
-import type { Diagnostic } from '../io/errors';
+import { guarded, type Diagnostic } from '../io/errors';
 import type { Pclntab } from '../go/pclntab';
 import { scanArm, scanArm64 } from './arm';
 import { CallColumns, RefColumns, ACCESS_ADDRESS } from './columns';
+import { attribute, inlineFrames, readFrames } from './frames';
 import { CodeSpace } from './space';
 import type { CodeFacts, DataRefs } from './types';
 import { codeViews, type CodeSink, type FunctionWalk } from './walk';
@@ -64,18 +65,36 @@ export function followCode(
   functions: readonly CodeFunction[],
   file: Uint8Array,
 ): CodeFacts {
-  void table;
-  void file;
   const diagnostics: Diagnostic[] = [];
-  const scan = SCANNERS[exe.arch];
-  if (!scan) {
-    diagnostics.push({ level: 'info', source: 'code', message: `following the code is not supported on ${exe.arch}` });
-    return emptyFacts(null, diagnostics);
-  }
   const space = new CodeSpace(
     functions.map((f) => f.entry),
     exe,
   );
+  const scan = SCANNERS[exe.arch];
+  const facts = scan ? scanCode(exe, functions, space, scan, diagnostics) : emptyFacts(null, diagnostics);
+  if (!scan) {
+    diagnostics.push({ level: 'info', source: 'code', message: `following the code is not supported on ${exe.arch}` });
+  }
+  // Inline trees do not depend on the instruction set: they are read on every architecture.
+  const trees = table
+    ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
+    : null;
+  if (trees) {
+    const { calls, refs } = facts;
+    attribute(trees, calls.count, calls.pc, calls.caller, calls.frame);
+    attribute(trees, refs.count, refs.pc, refs.caller, refs.frame);
+    facts.inline = inlineFrames(trees);
+  }
+  return facts;
+}
+
+function scanCode(
+  exe: Exe,
+  functions: readonly CodeFunction[],
+  space: CodeSpace,
+  scan: Scanner,
+  diagnostics: Diagnostic[],
+): CodeFacts {
   const sink: CodeSink = { space, calls: new CallColumns(), refs: new RefColumns() };
   const { views, outside } = codeViews(exe, functions);
   let codeBytes = 0;
@@ -91,12 +110,7 @@ export function followCode(
     });
   }
   const { isFunction, callee } = functionTargets(sink.refs, space, exe.bits === 64 ? 8 : 4);
-  return {
-    arch: exe.arch,
-    calls: sink.calls.finish(),
-    refs: sink.refs.finish(isFunction, callee),
-    inline: null,
-    codeBytes,
-    diagnostics,
-  };
+  const calls = sink.calls.finish();
+  const refs = sink.refs.finish(isFunction, callee);
+  return { arch: exe.arch, calls, refs, inline: null, codeBytes, diagnostics };
 }
