@@ -7,23 +7,23 @@ import type { EdgeKind, GraphEdge, GraphStep } from '../report/types';
  * follow) gets the shortest chain of module edges instead, each hop shown by its example.
  */
 export class FunctionGraph {
-  /** Callees of each function, with how the first piece of evidence reached them. */
-  private readonly next = new Map<string, Map<string, EdgeKind>>();
+  /** Callees of each node, with how the first piece of evidence reached them. */
+  private readonly next = new Map<number, Map<number, EdgeKind>>();
 
-  add(from: string, to: string, kind: EdgeKind): void {
+  add(from: number, to: number, kind: EdgeKind): void {
     if (from === to) return;
     let callees = this.next.get(from);
     if (!callees) this.next.set(from, (callees = new Map()));
     if (callees.size < MAX_FANOUT && !callees.has(to)) callees.set(to, kind);
   }
 
-  /** Shortest chains from the roots to every reachable function, as parent links. */
-  search(roots: readonly string[]): Map<string, { from: string | null; kind: EdgeKind | null }> {
-    const parent = new Map<string, { from: string | null; kind: EdgeKind | null }>();
-    const queue: string[] = [];
+  /** Shortest chains from the roots to every reachable node, as parent links, in the order reached. */
+  search(roots: readonly number[]): Map<number, { from: number; kind: EdgeKind | null }> {
+    const parent = new Map<number, { from: number; kind: EdgeKind | null }>();
+    const queue: number[] = [];
     for (const root of roots) {
       if (parent.has(root)) continue;
-      parent.set(root, { from: null, kind: null });
+      parent.set(root, { from: -1, kind: null });
       queue.push(root);
     }
     for (let head = 0; head < queue.length; head++) {
@@ -42,14 +42,15 @@ export class FunctionGraph {
 const MAX_FANOUT = 4096;
 
 export function chainTo(
-  target: string,
-  parent: Map<string, { from: string | null; kind: EdgeKind | null }>,
-  moduleOf: (fn: string) => string,
+  target: number,
+  parent: Map<number, { from: number; kind: EdgeKind | null }>,
+  describe: (node: number) => { name: string; module: string },
 ): GraphStep[] {
   const steps: GraphStep[] = [];
-  for (let node: string | null = target; node !== null;) {
-    const link: { from: string | null; kind: EdgeKind | null } = parent.get(node)!;
-    steps.push({ function: node, module: moduleOf(node), via: link.kind });
+  for (let node = target; node >= 0;) {
+    const link = parent.get(node)!;
+    const { name, module } = describe(node);
+    steps.push({ function: name, module, via: link.kind });
     node = link.from;
   }
   return steps.reverse();
