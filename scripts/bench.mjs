@@ -1,7 +1,8 @@
 // `npm run bench`: speed and memory as ratios against standard tools measured in the same run, on this machine.
 // 1. Full analysis of esbuild's binary (Go 1.26, 11 MB) against `strings -a -n 6` on the same file.
-// 2. The redaction of 500,000 strings against `grep -F -f` on the same text (bench/redact.ts).
-// 3. Every committed SBOM bench in bench/*.ts that exports a result line (see bench/sbom.ts).
+// 2. The pass over the code of the same file on its own (bench/code.ts), against GNU objdump's disassembly.
+// 3. The redaction of 500,000 strings against `grep -F -f` on the same text (bench/redact.ts).
+// 4. Every committed SBOM bench in bench/*.ts that exports a result line (see bench/sbom.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +68,10 @@ try {
     `gobinscope analyze --json, whole process:      ${cli.toFixed(0)} ms  (ratio ${(cli / strings).toFixed(2)})`,
   );
   console.log(`peak memory of the analysis process:           ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
+  if (existsSync('bench/code.ts')) {
+    const code = runJson(await bundle('bench/code.ts', dir), [target, String(RUNS)]);
+    for (const line of code.lines) console.log(line);
+  }
   if (existsSync('bench/redact.ts')) {
     const redaction = runJson(await bundle('bench/redact.ts', dir), [target, String(RUNS)]);
     for (const line of redaction.lines) console.log(line);

@@ -4,10 +4,12 @@ import { analyzeFindings } from './findings/index';
 import { parseExecutable } from './formats/detect';
 import type { Exe } from './formats/exe';
 import { sniffFileType } from './formats/sniff';
-import { analyzeGo } from './go/index';
+import { followCode, type CodeFacts } from './code/index';
+import { analyzeGo, type GoAnalysis } from './go/index';
+import { buildModuleGraph, exeMemory } from './graph/index';
 import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
-import type { FoundString, GoReport, Report } from './report/types';
+import type { FoundString, GoReport, ModuleGraph, Report } from './report/types';
 import { computeSizes } from './sizes/index';
 import { extractStrings } from './strings/index';
 
@@ -31,6 +33,8 @@ export interface Analysis {
   secrets?: string[];
   /** After redaction: paths (inside this analysis, e.g. "strings/12/value") of the texts that were masked. */
   revealable?: string[];
+  /** Calls, data references and inlined frames (too big for the JSON report); null when the pass did not run. */
+  code?: CodeFacts | null;
 }
 
 export class AnalysisCancelled extends Error {
@@ -68,31 +72,17 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const exe = readFormat(bytes, report);
   options.onPartial?.(structuredCloneSafe(report));
   progress('go', 0.3);
+  let code: CodeFacts | null = null;
   if (exe) {
     const go = guarded('go', report.diagnostics, () => analyzeGo(exe, bytes), { go: null, diagnostics: [] });
     report.diagnostics.push(...go.diagnostics);
     report.go = go.go;
+    code = followGoCode(exe, bytes, go, report);
+    if (code && report.go) report.go.graph = moduleGraph(report.go, code, exe, report);
     report.symbols.goFunctions = go.go?.functions.length ?? 0;
     report.detection = describeGo(report.go);
     report.linkage = linkageReport(exe, report.go);
-    const goReport = go.go;
-    if (goReport) {
-      const base = report.format === 'macho-fat' ? (report.slices[0]?.offset ?? 0) : 0;
-      report.sizes = guarded(
-        'sizes',
-        report.diagnostics,
-        () =>
-          computeSizes({
-            exe,
-            go: goReport,
-            table: go.table ?? null,
-            code: null,
-            base,
-            diagnostics: report.diagnostics,
-          }),
-        null,
-      );
-    }
+    report.sizes = packageSizes(exe, go, code, report);
   }
   report.packed = detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
   report.file.sha256 = await hashing;
@@ -120,7 +110,39 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   report.findings = findings.findings;
   report.verdicts = findings.verdicts;
   progress('done', 1);
-  return { report, strings, secrets: findings.secrets };
+  return { report, strings, secrets: findings.secrets, code };
+}
+
+/** The pass over the instructions, once, after the Go stage; a failure is a diagnostic and the report stands. */
+function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Report): CodeFacts | null {
+  if (!go.go || !go.pclntab || !go.tableFunctions?.length) return null;
+  const functions = go.tableFunctions;
+  const code = guarded('code', report.diagnostics, () => followCode(exe, go.pclntab!, functions, bytes), null);
+  if (!code) return null;
+  report.diagnostics.push(...code.diagnostics);
+  go.go.code = {
+    arch: code.arch,
+    calls: code.calls.count,
+    dataRefs: code.refs.count,
+    inlineFrames: code.inline?.count ?? 0,
+    codeBytes: code.codeBytes,
+  };
+  return code;
+}
+
+/** Module and package edges from the code's facts; a failure is a diagnostic and the report stands. */
+function moduleGraph(go: GoReport, code: CodeFacts, exe: Exe, report: Report): ModuleGraph | null {
+  return guarded('graph', report.diagnostics, () => buildModuleGraph(go, code, exeMemory(exe)), null);
+}
+
+/** Bytes per package in each code and read-only section; a failure is a diagnostic and the report stands. */
+function packageSizes(exe: Exe, go: GoAnalysis, code: CodeFacts | null, report: Report): Report['sizes'] {
+  const goReport = go.go;
+  if (!goReport) return null;
+  const base = report.format === 'macho-fat' ? (report.slices[0]?.offset ?? 0) : 0;
+  const table = go.pclntab ?? null;
+  const { diagnostics } = report;
+  return guarded('sizes', diagnostics, () => computeSizes({ exe, go: goReport, table, code, base, diagnostics }), null);
 }
 
 function readFormat(bytes: Uint8Array, report: Report): Exe | null {

@@ -107,6 +107,19 @@ export interface GoReport {
   functions: GoFunction[];
   packages: GoPackage[];
   modules: GoModuleSummary[];
+  /** What one pass over the instructions found, in counts; the columns stay on `Analysis.code`. */
+  code?: GoCodeSummary | null;
+  /** Module and package edges read from the code; absent until the code pass has run, null when it could not. */
+  graph?: ModuleGraph | null;
+}
+
+export interface GoCodeSummary {
+  /** The architecture decoded, or null when the pass does not support it. */
+  arch: string | null;
+  calls: number;
+  dataRefs: number;
+  inlineFrames: number;
+  codeBytes: number;
 }
 
 export interface LinkageReport {
@@ -224,4 +237,51 @@ export interface SizeReport {
   /** Largest first. `module` is the module the package belongs to, when known. */
   packages: (SizeEntry & { module: string | null })[];
   modules: (SizeEntry & { packages: number })[];
+}
+
+/** How one function reaches another: a direct call, an inlined call, a function value, or a type's method table. */
+export type EdgeKind = 'call' | 'inline' | 'reference' | 'type';
+
+/** One piece of code that makes an edge: `caller` calls, inlines or takes `callee` at `address`. */
+export interface EdgeExample {
+  caller: string;
+  callee: string;
+  address: HexAddress;
+  kind: EdgeKind;
+}
+
+/** An edge between two modules or two packages, with how much code evidences it. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** Calls, inlined ones included. */
+  calls: number;
+  /** How many of the calls were inlined. */
+  inlined: number;
+  /** Function values and method tables (itabs) that point into `to`. */
+  references: number;
+  /** The evidence at the lowest address. */
+  example: EdgeExample;
+}
+
+/** One step of a chain of functions from main to a module. */
+export interface GraphStep {
+  function: string;
+  module: string;
+  /** How the previous step reached this one; null for the first step. */
+  via: EdgeKind | null;
+}
+
+export interface GraphModule {
+  path: string;
+  /** The main module's code reaches this module's code itself. */
+  direct: boolean;
+  /** Shortest chain from main.main or an init function of the main module; null when the code shows none. */
+  pathFromMain: GraphStep[] | null;
+}
+
+export interface ModuleGraph {
+  modules: GraphModule[];
+  moduleEdges: GraphEdge[];
+  packageEdges: GraphEdge[];
 }
