@@ -1,6 +1,6 @@
 import type { Finding, Verdict } from '../report/types';
 import { SEVERITIES } from '../report/types';
-import { makeContext, type FindingsInput, type Rule } from './finding';
+import { contextFor, makeContext, type FindingsInput, type Rule } from './finding';
 import { buildPathsRule } from './rules/build-paths';
 import { emailsRule } from './rules/emails';
 import { hardeningRule } from './rules/hardening';
@@ -37,7 +37,7 @@ export function analyzeFindings(input: FindingsInput): { findings: Finding[]; ve
   const findings: Finding[] = [];
   const verdicts: Verdict[] = [];
   for (const rule of RULES) {
-    const output = rule.run(context);
+    const output = rule.run(contextFor(context, rule));
     findings.push(...(output.findings ?? []));
     verdicts.push(...(output.verdicts ?? []));
   }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../io/errors';
 import { parseElf } from '../formats/elf/index';
 import { section, syntheticExe } from '../findings/testing/synthetic-exe';
 import { extractStrings } from './index';
+import { locateLiterals } from './literals';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -62,8 +63,8 @@ describe('extractStrings on raw runs', () => {
     const file = new Uint8Array([0, ...text('short'), 0, ...text('long enough'), 1, 2, ...text('héllo wörld'), 0xff]);
     const found = extractStrings(null, file);
     expect(found).toEqual([
-      { value: 'long enough', offset: 7, section: null, encoding: 'ascii' },
-      { value: 'héllo wörld', offset: 20, section: null, encoding: 'utf8' },
+      { value: 'long enough', offset: 7, section: null, encoding: 'ascii', kind: 'other', length: 11 },
+      { value: 'héllo wörld', offset: 20, section: null, encoding: 'utf8', kind: 'other', length: 13 },
     ]);
     expect(extractStrings(null, file, { minLength: 4 }).map((s) => s.value)).toContain('short');
   });
@@ -73,7 +74,7 @@ describe('extractStrings on raw runs', () => {
     const file = new Uint8Array([7, ...wide, 0, 0]);
     const pe = extractStrings(syntheticExe(file, { format: 'pe' }), file);
     expect(pe.filter((s) => s.encoding === 'utf16le')).toEqual([
-      { value: 'Hello, wide world', offset: 1, section: null, encoding: 'utf16le' },
+      { value: 'Hello, wide world', offset: 1, section: null, encoding: 'utf16le', kind: 'other', length: 34 },
     ]);
     expect(extractStrings(syntheticExe(file), file).some((s) => s.encoding === 'utf16le')).toBe(false);
   });
@@ -118,9 +119,11 @@ describe('extractStrings against readelf and strings(1)', () => {
       .map((m) => ({ offset: Number(m[1]), length: m[2]!.length }))
       .filter((s) => s.offset >= start && s.offset < end);
     const file = fixture('linux-amd64');
+    const exe = parseElf(file)!;
     const covered = new Uint8Array(file.length);
-    for (const s of extractStrings(parseElf(file), file))
-      covered.fill(1, s.offset, s.offset + new TextEncoder().encode(s.value).length);
+    for (const s of extractStrings(exe, file)) covered.fill(1, s.offset, s.offset + s.length);
+    // Literals shorter than the minimum are not listed, but their references explain their bytes.
+    for (const literal of locateLiterals(exe, file, 0)) covered.fill(1, literal.start, literal.end);
     expect(printed.length).toBeGreaterThan(100);
     // Cutting at literal boundaries may drop pieces shorter than the minimum; nothing longer may go missing.
     for (const s of printed) {
