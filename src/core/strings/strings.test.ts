@@ -5,34 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { binDir, fixture, truth } from '../../../test/fixtures';
 import type { Diagnostic } from '../io/errors';
 import { parseElf } from '../formats/elf/index';
-import { section, syntheticExe } from '../findings/testing/synthetic-exe';
+import { syntheticExe } from '../findings/testing/synthetic-exe';
+import { goLayout, goLayoutExe } from './testing/go-layout';
 import { extractStrings } from './index';
 import { locateLiterals } from './literals';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-/** A file with a literal blob in .rodata at 0x100 (VA 0x1100) and {ptr,len} headers in .data at 0x200. */
-function goLayout(literals: string[], bits: 32 | 64, littleEndian: boolean): Uint8Array {
-  const file = new Uint8Array(0x300);
-  const blob = text(literals.join(''));
-  file.set(blob, 0x100);
-  const view = new DataView(file.buffer);
-  let at = 0x200;
-  let address = 0x1100;
-  for (const literal of literals) {
-    const length = text(literal).length;
-    if (bits === 64) {
-      view.setBigUint64(at, BigInt(address), littleEndian);
-      view.setBigUint64(at + 8, BigInt(length), littleEndian);
-    } else {
-      view.setUint32(at, address, littleEndian);
-      view.setUint32(at + 4, length, littleEndian);
-    }
-    at += bits / 4;
-    address += length;
-  }
-  return file;
-}
 
 const LITERALS = ['jobs done!', 'AKIAFAKEFAKEFAKE7EXA', 'Egyptian_Hieroglyphs', 'grüße, welt'];
 
@@ -43,11 +21,7 @@ describe('extractStrings on Go literal layouts', () => {
   ] as const) {
     it(`cuts Go's glued literals at their headers (${bits}-bit, ${little ? 'little' : 'big'}-endian)`, () => {
       const file = goLayout(LITERALS, bits, little);
-      const exe = syntheticExe(file, {
-        bits,
-        littleEndian: little,
-        sections: [section('.rodata', 'rodata', 0x1100, 0x100, 0x100), section('.data', 'data', 0x1200, 0x200, 0x100)],
-      });
+      const exe = goLayoutExe(file, bits, little);
       const go = extractStrings(exe, file).filter((s) => s.encoding === 'go');
       expect(go.map((s) => s.value)).toEqual(LITERALS);
       expect(go.map((s) => s.section)).toEqual(LITERALS.map(() => '.rodata'));
