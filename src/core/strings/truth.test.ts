@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, truth } from '../../../test/fixtures';
+import { analyze } from '../analyze';
+import type { Finding, FoundString } from '../report/types';
+import { DEFAULT_MIN_LENGTH } from './index';
+
+/** One literal of the fixture sources, as go/parser read it (test/fixtures/go/literals/lister). */
+interface SourceLiteral {
+  dir: string;
+  file: string;
+  package: string;
+  line: number;
+  hex: string;
+  value: string;
+}
+
+const sourceLiterals: SourceLiteral[] = truth('literals.jsonl')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as SourceLiteral);
+
+const bytesOf = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+const latin1 = new TextDecoder('latin1');
+
+/** Every file offset where the bytes sit. */
+function occurrences(text: string, bytes: Uint8Array): number[] {
+  const needle = latin1.decode(bytes);
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * Literals of go/literals/program that only code refers to, by the way the program uses them: arguments, switch
+ * cases, a small map and a package error built in init. No header in data marks their ends; the instruction
+ * pass (a LEA and the length next to it) does. Until it runs they are other text.
+ */
+const CODE_ONLY = new Set([
+  'alpha-key-name',
+  'alpha value text',
+  'beta-key-name',
+  'beta value text',
+  'requested item was not found',
+  '/srv/fixture/',
+  'Invalid path %q',
+  'Invalid token: ',
+  'forbidden-marker',
+  'Invalid token: %s',
+  'a directory on disk',
+  'kind-regular-file',
+  'a regular file on disk',
+  'something else entirely',
+  'done with the literal fixture\n',
+]);
+
+const FIXTURES = [
+  { binary: 'literals-linux-amd64', dir: 'literals/program', codeOnly: CODE_ONLY },
+  { binary: 'leaky-linux-amd64', dir: 'leaky', codeOnly: new Set<string>() },
+];
+
+for (const { binary, dir, codeOnly } of FIXTURES) {
+  describe(`Go literals of ${binary} against its sources`, () => {
+    let strings: FoundString[];
+    let findings: Finding[];
+    let text: string;
+    // The main package's literals long enough to list, whose bytes survive compilation (a constant folded into
+    // code or overwritten by -X leaves none).
+    const expected = sourceLiterals.filter(
+      (l) => l.dir === dir && l.package === 'main' && [...l.value].length >= DEFAULT_MIN_LENGTH,
+    );
+
+    beforeAll(async () => {
+      const file = fixture(binary);
+      text = latin1.decode(file);
+      ({
+        strings,
+        report: { findings },
+      } = await analyze(file, { fileName: binary }));
+    });
+
+    it('has main-package literals to check', () => {
+      expect(expected.length).toBeGreaterThanOrEqual(10);
+    });
+
+    it('lists each of them as one Go literal, with its exact bytes, start and length', () => {
+      const literals = strings.filter((s) => s.kind === 'literal');
+      // Code references name functions; header holders name variables and packages.
+      const codeRan = literals.some((s) => s.referencedBy?.startsWith('main.main') || s.referencedBy === 'main.check');
+      const missing: string[] = [];
+      for (const source of expected) {
+        if (!codeRan && codeOnly.has(source.value)) continue;
+        const bytes = bytesOf(source.hex);
+        const places = occurrences(text, bytes);
+        if (places.length === 0) continue;
+        const hit = literals.find((s) => places.includes(s.offset) && s.length === bytes.length);
+        if (!hit || hit.value !== source.value)
+          missing.push(`${source.file}:${source.line} ${JSON.stringify(source.value)}`);
+      }
+      expect(missing).toEqual([]);
+    });
+
+    it('keeps what only code refers to as other text, never inside a literal, until the code is followed', () => {
+      for (const literal of codeOnly) {
+        // A newline ends a printable run, so other text holds the literal up to it.
+        const value = literal.trimEnd();
+        const inside = strings.filter((s) => s.value.includes(value));
+        expect(inside.length, value).toBeGreaterThan(0);
+        for (const s of inside) if (s.kind === 'literal') expect(s.value, value).toBe(literal);
+      }
+    });
+
+    it('lists no literal that spans two literals of the sources', () => {
+      const known = new Set(sourceLiterals.map((l) => l.value));
+      const glued = strings
+        .filter((s) => s.kind === 'literal' && !known.has(s.value))
+        .filter((s) => expected.some((l) => s.value.includes(l.value)));
+      expect(glued.map((s) => s.value)).toEqual([]);
+    });
+
+    it('finds no hard-coded secret that is not a planted one', () => {
+      const generic = findings.filter((f) => f.id === 'secret.generic');
+      const planted = binary === 'leaky-linux-amd64' ? 1 : 0;
+      expect(generic).toHaveLength(planted);
+    });
+  });
+}
