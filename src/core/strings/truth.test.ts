@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, truth } from '../../../test/fixtures';
 import { analyze } from '../analyze';
@@ -124,3 +125,23 @@ for (const { binary, dir, codeOnly } of FIXTURES) {
     });
   });
 }
+
+describe("esbuild's real Go 1.26 binary (stripped, no build-info header)", () => {
+  const path = 'node_modules/@esbuild/linux-x64/bin/esbuild';
+  it.skipIf(!existsSync(path))(
+    'has its literals cut apart and no hard-coded secret made of glued ones',
+    async () => {
+      const file = new Uint8Array(readFileSync(path));
+      const { strings, report } = await analyze(file, { fileName: 'esbuild' });
+      const literals = strings.filter((s) => s.kind === 'literal');
+      expect(literals.length).toBeGreaterThan(1000);
+      // Every literal is exactly the bytes it names, inside .rodata, never overlapping the next.
+      for (let i = 1; i < literals.length; i++) {
+        expect(literals[i]!.offset).toBeGreaterThanOrEqual(literals[i - 1]!.offset + literals[i - 1]!.length);
+      }
+      expect(new Set(literals.map((s) => s.section))).toEqual(new Set(['.rodata']));
+      expect(report.findings.filter((f) => f.id === 'secret.generic')).toEqual([]);
+    },
+    60_000,
+  );
+});
