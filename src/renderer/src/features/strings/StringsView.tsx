@@ -4,6 +4,22 @@ import { Copyable } from '../../components/Copyable';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { hexOffset } from '../../lib/format';
 
+/** How a string was found, in a person's words. */
+export function textKind(s: FoundString): string {
+  return s.kind === 'literal' ? 'Go literal' : 'other text';
+}
+
+/** The string as shown: a long one says how much of it the table holds. */
+function shownValue(s: FoundString) {
+  if (!s.truncated) return s.value;
+  return (
+    <span title={`${s.length} bytes; the first ${s.value.length} characters are shown`}>
+      {s.value}
+      <em> … ({s.length} bytes in all)</em>
+    </span>
+  );
+}
+
 const columns: Column<FoundString>[] = [
   {
     key: 'offset',
@@ -14,9 +30,11 @@ const columns: Column<FoundString>[] = [
     align: 'right',
   },
   { key: 'section', header: 'Section', value: (s) => s.section ?? '', width: '130px' },
-  { key: 'encoding', header: 'Kind', value: (s) => s.encoding, width: '70px' },
-  { key: 'length', header: 'Length', value: (s) => s.value.length, width: '70px', align: 'right' },
-  { key: 'value', header: 'String', value: (s) => s.value, width: 'minmax(300px, 1fr)' },
+  { key: 'kind', header: 'Text', value: textKind, width: '95px' },
+  { key: 'encoding', header: 'Encoding', value: (s) => s.encoding, width: '80px' },
+  { key: 'length', header: 'Bytes', value: (s) => s.length, width: '70px', align: 'right' },
+  { key: 'referencedBy', header: 'Referenced by', value: (s) => s.referencedBy ?? '', width: '200px' },
+  { key: 'value', header: 'String', value: (s) => s.value, render: shownValue, width: 'minmax(300px, 1fr)' },
 ];
 
 /** Text filter; a regular expression when written /like this/; `@0x1f00` finds the string at a file offset. */
@@ -24,7 +42,7 @@ function matcher(query: string): (s: FoundString) => boolean {
   const at = /^@(0x[0-9a-f]+|\d+)$/i.exec(query.trim());
   if (at) {
     const offset = Number(at[1]);
-    return (s) => offset >= s.offset && offset < s.offset + Math.max(1, s.value.length);
+    return (s) => offset >= s.offset && offset < s.offset + Math.max(1, s.length);
   }
   const regex = /^\/(.+)\/([imsu]*)$/.exec(query);
   if (regex) {
@@ -36,20 +54,40 @@ function matcher(query: string): (s: FoundString) => boolean {
     }
   }
   const needle = query.toLowerCase();
-  return (s) => s.value.toLowerCase().includes(needle);
+  return (s) => s.value.toLowerCase().includes(needle) || (s.referencedBy ?? '').toLowerCase().includes(needle);
 }
 
-/** Every string in the file; the filter takes text or /regex/; narrow by section and minimum length. */
+type KindChoice = '' | FoundString['kind'];
+
+/**
+ * Every string in the file: Go literals, each at its exact place with what refers to it, and other text that no
+ * reference explains. The filter takes text or /regex/; narrow by kind of text, section and minimum length.
+ */
 export function StringsView({ strings, initialQuery = '' }: { strings: FoundString[]; initialQuery?: string }) {
   const [section, setSection] = useState('');
+  const [kind, setKind] = useState<KindChoice>('');
   const [minLength, setMinLength] = useState(6);
   const sections = useMemo(() => [...new Set(strings.map((s) => s.section ?? ''))].filter(Boolean).sort(), [strings]);
   const rows = useMemo(
-    () => strings.filter((s) => s.value.length >= minLength && (!section || s.section === section)),
-    [strings, section, minLength],
+    () =>
+      strings.filter(
+        (s) =>
+          (s.truncated || s.value.length >= minLength) &&
+          (!section || s.section === section) &&
+          (!kind || (s.kind ?? 'other') === kind),
+      ),
+    [strings, section, kind, minLength],
   );
   const toolbar = (
     <>
+      <label>
+        Text{' '}
+        <select value={kind} onChange={(e) => setKind(e.target.value as KindChoice)}>
+          <option value="">all</option>
+          <option value="literal">Go literals</option>
+          <option value="other">other text</option>
+        </select>
+      </label>
       <label>
         Section{' '}
         <select value={section} onChange={(e) => setSection(e.target.value)}>
