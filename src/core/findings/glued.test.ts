@@ -10,7 +10,7 @@ import { bareReport, stringsOf } from './testing/synthetic-exe';
 // Two literals that read as one assignment once the linker puts them side by side.
 const GLUED = ['Invalid token: ', 'Zq8vX2mK9rT4pL6wN3sB', 'InvalidARN'];
 
-function findingsFor(strings: FoundString[], file = new Uint8Array(0)): Finding[] {
+function findingsFor(strings: FoundString[], file: Uint8Array = new Uint8Array(0)): Finding[] {
   return analyzeFindings({ exe: null, file, report: bareReport(), strings }).findings;
 }
 
