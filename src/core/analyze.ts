@@ -9,7 +9,7 @@ import { analyzeGo, type GoAnalysis } from './go/index';
 import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
 import type { FoundString, GoReport, Report } from './report/types';
-import { extractStrings } from './strings/index';
+import { extractStrings, type CodeLiterals } from './strings/index';
 
 export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
 
@@ -82,7 +82,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const strings = guarded(
     'strings',
     report.diagnostics,
-    () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics }),
+    () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics, code: codeLiterals(code, report) }),
     [],
   );
   progress('findings', 0.8);
@@ -116,6 +116,25 @@ function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Repor
     codeBytes: code.codeBytes,
   };
   return code;
+}
+
+/**
+ * The code's string references for the string extractor, each named by the function whose code makes it. When
+ * the reference sits in inlined code both names count: a literal argument of an inlined call
+ * (strings.HasPrefix(path, "/srv/")) is loaded at the callee's line yet written in the caller, while a literal of
+ * an inlined helper is written in the helper; "strings.HasPrefix, inlined in main.check" says both.
+ */
+function codeLiterals(code: CodeFacts | null, report: Report): CodeLiterals | undefined {
+  if (!code) return undefined;
+  const functions = report.go?.functions ?? [];
+  const { refs, inline } = code;
+  const referrer = (index: number): string | null => {
+    const outer = functions[refs.caller[index]!]?.name ?? null;
+    const frame = refs.frame[index]!;
+    const inlined = inline && frame >= 0 && frame < inline.count ? inline.name[frame] : undefined;
+    return inlined && outer ? `${inlined}, inlined in ${outer}` : (inlined ?? outer);
+  };
+  return { refs, referrer };
 }
 
 function readFormat(bytes: Uint8Array, report: Report): Exe | null {

@@ -38,8 +38,10 @@ describe('glued literals', () => {
       target: Float64Array.from(GLUED, (_, i) => literalAddress(GLUED, i)),
       length: Int32Array.from(GLUED, (s) => s.length),
       isFunction: new Uint8Array(3),
+      access: new Uint8Array(3),
+      callee: Int32Array.of(-1, -1, -1),
     };
-    const strings = extractStrings(goLayoutExe(file), file, { code: { refs, functionName: () => 'main.main' } });
+    const strings = extractStrings(goLayoutExe(file), file, { code: { refs, referrer: () => 'main.main' } });
     expect(strings.filter((s) => s.kind === 'literal')).toHaveLength(3);
     expect(generic(findingsFor(strings, file))).toEqual([]);
   });

@@ -25,6 +25,8 @@ function dataRefs(rows: [number, number, number][], isFunction: number[] = []): 
     target: Float64Array.from(rows, (r) => r[0]),
     length: Int32Array.from(rows, (r) => r[1]),
     isFunction: Uint8Array.from(rows, (_, i) => (isFunction.includes(i) ? 1 : 0)),
+    access: new Uint8Array(rows.length),
+    callee: Int32Array.from(rows, (_, i) => (isFunction.includes(i) ? 0 : -1)),
   };
 }
 
@@ -99,7 +101,7 @@ describe('Go literals from string headers', () => {
 describe('Go literals from code references', () => {
   const LITERALS = ['unexpected EOF in header', 'Invalid token: ', 'open config: %w'];
   const names = ['main.main', 'main.parse', 'net/http.(*Client).Do'];
-  const code = (refs: DataRefs) => ({ refs, functionName: (i: number) => names[i] ?? null });
+  const code = (refs: DataRefs) => ({ refs, referrer: (i: number) => names[refs.caller[i]!] ?? null });
 
   it('reports the literal a LEA and a length point at, with the function that loads it', () => {
     const file = goLayout(LITERALS, 64, true, []);

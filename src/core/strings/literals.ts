@@ -10,11 +10,11 @@ export interface Literal {
   referencedBy: string | null;
 }
 
-/** References from code to string data, as the instruction pass finds them, and the names of the functions. */
+/** References from code to string data, as the instruction pass finds them, and who makes each. */
 export interface CodeLiterals {
   refs: DataRefs;
-  /** Name of the function at an index of `refs.caller`, or null. */
-  functionName(index: number): string | null;
+  /** Name of the function whose code makes reference `index` (the inlined one, when it was inlined), or null. */
+  referrer(index: number): string | null;
 }
 
 /**
@@ -45,7 +45,7 @@ function codeLiterals(exe: Exe, file: Uint8Array, base: number, code: CodeLitera
     if (!bytes || bytes.length !== length || offset < 0) continue;
     const start = base + offset;
     if (!isText(file, start, start + length)) continue;
-    found.push({ start, end: start + length, referencedBy: code.functionName(refs.caller[i]!) });
+    found.push({ start, end: start + length, referencedBy: code.referrer(i) });
   }
   return found;
 }

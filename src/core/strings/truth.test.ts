@@ -11,6 +11,8 @@ interface SourceLiteral {
   file: string;
   package: string;
   line: number;
+  /** The function declared around it, "" at package level. */
+  func: string;
   hex: string;
   value: string;
 }
@@ -33,33 +35,41 @@ function occurrences(text: string, bytes: Uint8Array): number[] {
 
 /**
  * Literals of go/literals/program that only code refers to, by the way the program uses them: arguments, switch
- * cases, a small map and a package error built in init. No header in data marks their ends; the instruction
- * pass (a LEA and the length next to it) does. Until it runs they are other text.
+ * cases, a small map and a package error built in init. No header in data marks their ends; the instruction pass
+ * does, when it sees the length next to the pointer (a LEA, then a MOV of the length into the next argument).
  */
-const CODE_ONLY = new Set([
+const CODE_ONLY_PAIRED = [
   'alpha-key-name',
-  'alpha value text',
   'beta-key-name',
-  'beta value text',
-  'requested item was not found',
   '/srv/fixture/',
   'Invalid path %q',
-  'Invalid token: ',
   'forbidden-marker',
   'Invalid token: %s',
-  'a directory on disk',
   'kind-regular-file',
+  'done with the literal fixture\n',
+];
+/**
+ * Code-only literals whose length the pass does not pair with the pointer yet (go tool objdump shows why): set
+ * before the LEA (switch results), stored to memory after it (map values, errors.New inlined in init), or moved a
+ * few instructions later (concatstring2's second operand). They stay other text, never glued into a literal.
+ */
+const CODE_ONLY_UNPAIRED = [
+  'alpha value text',
+  'beta value text',
+  'requested item was not found',
+  'Invalid token: ',
+  'a directory on disk',
   'a regular file on disk',
   'something else entirely',
-  'done with the literal fixture\n',
-]);
+];
+const CODE_ONLY = new Set([...CODE_ONLY_PAIRED, ...CODE_ONLY_UNPAIRED]);
 
 const FIXTURES = [
-  { binary: 'literals-linux-amd64', dir: 'literals/program', codeOnly: CODE_ONLY },
-  { binary: 'leaky-linux-amd64', dir: 'leaky', codeOnly: new Set<string>() },
+  { binary: 'literals-linux-amd64', dir: 'literals/program', codeOnly: CODE_ONLY, unpaired: CODE_ONLY_UNPAIRED },
+  { binary: 'leaky-linux-amd64', dir: 'leaky', codeOnly: new Set<string>(), unpaired: [] },
 ];
 
-for (const { binary, dir, codeOnly } of FIXTURES) {
+for (const { binary, dir, codeOnly, unpaired } of FIXTURES) {
   describe(`Go literals of ${binary} against its sources`, () => {
     let strings: FoundString[];
     let findings: Finding[];
@@ -85,28 +95,29 @@ for (const { binary, dir, codeOnly } of FIXTURES) {
 
     it('lists each of them as one Go literal, with its exact bytes, start and length', () => {
       const literals = strings.filter((s) => s.kind === 'literal');
-      // Code references name functions; header holders name variables and packages.
-      const codeRan = literals.some((s) => s.referencedBy?.startsWith('main.main') || s.referencedBy === 'main.check');
       const missing: string[] = [];
       for (const source of expected) {
-        if (!codeRan && codeOnly.has(source.value)) continue;
+        if (unpaired.includes(source.value)) continue;
         const bytes = bytesOf(source.hex);
         const places = occurrences(text, bytes);
         if (places.length === 0) continue;
         const hit = literals.find((s) => places.includes(s.offset) && s.length === bytes.length);
         if (!hit || hit.value !== source.value)
           missing.push(`${source.file}:${source.line} ${JSON.stringify(source.value)}`);
+        // What only code refers to is named by the function whose code loads it (and the one it is inlined in).
+        else if (codeOnly.has(source.value) && source.func) expect(hit.referencedBy).toContain(`main.${source.func}`);
       }
       expect(missing).toEqual([]);
     });
 
-    it('keeps what only code refers to as other text, never inside a literal, until the code is followed', () => {
+    it('keeps what only code refers to inside one string, and a literal around it is a literal of the sources', () => {
+      const known = new Set(sourceLiterals.map((l) => l.value));
       for (const literal of codeOnly) {
         // A newline ends a printable run, so other text holds the literal up to it.
         const value = literal.trimEnd();
         const inside = strings.filter((s) => s.value.includes(value));
         expect(inside.length, value).toBeGreaterThan(0);
-        for (const s of inside) if (s.kind === 'literal') expect(s.value, value).toBe(literal);
+        for (const s of inside) if (s.kind === 'literal') expect(known.has(s.value), s.value).toBe(true);
       }
     });
 
