@@ -101,6 +101,24 @@ export interface Exe {
   readAt(address: number, size: number): Uint8Array | null;
   /** File offset for a virtual address, or -1. */
   fileOffsetOf(address: number): number;
+  /**
+   * The pointer-sized word at a virtual address as the loader leaves it with the image at its preferred base:
+   * ELF RELATIVE relocations, PE base relocations, Mach-O rebases and chained fixups applied. A word no
+   * relocation touches reads as stored, and is null when not in the file (unmapped, zero-fill) or past 2^53.
+   */
+  pointerAt(address: number): number | null;
+  /** Every slot the loader rebases, for scans over many words; empty when there are none. */
+  pointerFixups: PointerFixups;
+}
+
+/**
+ * Slots the loader fills with an address inside the image, ascending and without repeats. `targets[i]` is what
+ * lands at `slots[i]` at the preferred base (ELF: the load address the file was linked for, often 0 for PIE).
+ * Scans that walk words in address order pair them with a `FixupCursor` (formats/pointers.ts).
+ */
+export interface PointerFixups {
+  slots: Float64Array;
+  targets: Float64Array;
 }
 
 /** The result of format detection and parsing: one Exe, or several for a fat Mach-O. */

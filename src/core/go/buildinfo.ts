@@ -109,6 +109,16 @@ interface PointerLayout {
   headerOffset: number;
 }
 
+/**
+ * A pointer word of the pointer format: through the Exe's relocations when its word size matches (a PIE stores
+ * these as relocations), else as the build info's own header says it is stored.
+ */
+function pointerWord(layout: PointerLayout, address: number | null, stored: () => number): number {
+  const { exe, ptrSize } = layout;
+  const relocated = exe && address !== null && exe.bits / 8 === ptrSize ? exe.pointerAt(address) : null;
+  return relocated ?? stored();
+}
+
 /** Pointer format (Go ≤ 1.17): a {data, len} string header at a virtual address. */
 function readPointedString(layout: PointerLayout, address: number, max: number, what: string): Piece {
   const { exe, ptrSize, headerOffset } = layout;
@@ -119,7 +129,7 @@ function readPointedString(layout: PointerLayout, address: number, max: number, 
     throw new FormatError(headerOffset, `${what}: string header at address ${hex(address)} is not mapped`);
   }
   const headerReader = new ByteReader(header, layout.littleEndian);
-  const dataAddress = headerReader.word(0, ptrSize);
+  const dataAddress = pointerWord(layout, address, () => headerReader.word(0, ptrSize));
   const length = headerReader.word(ptrSize, ptrSize);
   if (length > max) throw new FormatError(headerOffset, `${what} length ${length} is too large`);
   const bytes = length === 0 ? new Uint8Array(0) : exe.readAt(dataAddress, length);
@@ -152,10 +162,14 @@ function readHeaderStrings(exe: Exe | null, file: Uint8Array, region: Region, at
   const littleEndian = (flags & FLAG_BIG_ENDIAN) === 0;
   const pointers = reader.withEndian(littleEndian);
   const layout: PointerLayout = { exe, file, ptrSize, littleEndian, headerOffset: start };
+  const headerAddress = region.address === null ? null : region.address + at;
+  const headerWord = (field: number): number =>
+    pointerWord(layout, headerAddress === null ? null : headerAddress + field, () =>
+      pointers.word(start + field, ptrSize),
+    );
   return {
-    version: readPointedString(layout, pointers.word(start + 16, ptrSize), MAX_VERSION_LEN, 'Go version'),
-    modinfo: () =>
-      readPointedString(layout, pointers.word(start + 16 + ptrSize, ptrSize), MAX_MODINFO_LEN, 'module info'),
+    version: readPointedString(layout, headerWord(16), MAX_VERSION_LEN, 'Go version'),
+    modinfo: () => readPointedString(layout, headerWord(16 + ptrSize), MAX_MODINFO_LEN, 'module info'),
   };
 }
 

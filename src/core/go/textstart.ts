@@ -1,6 +1,4 @@
 import type { Exe } from '../formats/exe';
-import { FormatError } from '../io/errors';
-import { ByteReader } from '../io/reader';
 import type { Pclntab } from './pclntab';
 import { namedSectionRegion, sectionRegion, type Region } from './regions';
 import { eachMatch } from './search';
@@ -40,39 +38,63 @@ function fromSymbol(exe: Exe | null): number | null {
   return symbol ? symbol.address : null;
 }
 
-/** moduledata.text when the words at `at` are a moduledata pointing into this table. */
-function moduledataText(reader: ByteReader, at: number, table: Pclntab, tableAddress: number): number | null {
+/** moduledata.text when the words at `address` are a moduledata pointing into this table. */
+function moduledataText(exe: Exe, address: number, table: Pclntab, tableAddress: number): number | null {
   const size = table.ptrSize;
-  if (!reader.has(at, MD_WORDS * size)) return null;
-  const word = (i: number): number => reader.word(at + i * size, size);
+  // Through pointerAt: in a PIE or a chained-fixup build these words are relocations, not plain stored values.
+  const word = (i: number): number | null => exe.pointerAt(address + i * size);
   const pointsAt = (i: number, offset: number): boolean => word(i) === tableAddress + (offset - table.start);
   const matches =
+    word(MD_WORDS - 1) !== null &&
     pointsAt(MD_FUNCNAME, table.funcname) &&
     pointsAt(MD_CUTAB, table.cutab) &&
     pointsAt(MD_FILETAB, table.filetab) &&
     pointsAt(MD_PCTAB, table.pctab) &&
     pointsAt(MD_FTAB, table.functab) &&
     word(MD_FTAB + 1) === table.nfunc + 1;
-  const text = matches ? word(MD_TEXT) : 0;
-  return text !== 0 ? text : null;
+  const text = matches ? word(MD_TEXT) : null;
+  return text ? text : null;
 }
 
-function searchModuledata(region: Region, table: Pclntab, tableAddress: number): number | null {
-  const reader = new ByteReader(region.data, table.reader.littleEndian);
+/** Words in a region that hold the table's address as stored (a position-dependent build). */
+function storedCandidates(region: Region, table: Pclntab, tableAddress: number): number[] {
+  if (region.address === null) return [];
   const needle = new Uint8Array(table.ptrSize);
   const pointer = new DataView(needle.buffer);
   if (table.ptrSize === 8) pointer.setBigUint64(0, BigInt(tableAddress), table.reader.littleEndian);
   else pointer.setUint32(0, tableAddress, table.reader.littleEndian);
-  let text: number | null = null;
+  const found: number[] = [];
   eachMatch(region.data, needle, table.ptrSize, (at) => {
-    try {
-      text = moduledataText(reader, at, table, tableAddress);
-    } catch (error) {
-      if (!(error instanceof FormatError)) throw error;
-    }
-    return text !== null;
+    found.push(region.address! + at);
+    return false;
   });
-  return text;
+  return found;
+}
+
+/** Slots the loader fills with the table's address (a PIE whose file holds 0 or an encoded pointer there). */
+function relocatedCandidates(exe: Exe, region: Region, tableAddress: number): number[] {
+  if (region.address === null) return [];
+  const { slots, targets } = exe.pointerFixups;
+  const found: number[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    if (targets[i] === tableAddress && slot >= region.address && slot < region.address + region.data.length) {
+      found.push(slot);
+    }
+  }
+  return found;
+}
+
+function searchModuledata(exe: Exe, region: Region, table: Pclntab, tableAddress: number): number | null {
+  const candidates = [
+    ...storedCandidates(region, table, tableAddress),
+    ...relocatedCandidates(exe, region, tableAddress),
+  ];
+  for (const address of candidates) {
+    const text = moduledataText(exe, address, table, tableAddress);
+    if (text !== null) return text;
+  }
+  return null;
 }
 
 function fromModuledata(exe: Exe | null, file: Uint8Array, table: Pclntab): number | null {
@@ -85,7 +107,7 @@ function fromModuledata(exe: Exe | null, file: Uint8Array, table: Pclntab): numb
         .map((s) => sectionRegion(exe, s, file))
         .filter((r): r is Region => r !== null);
   for (const region of regions) {
-    const text = searchModuledata(region, table, table.address);
+    const text = searchModuledata(exe, region, table, table.address);
     if (text !== null) return text;
   }
   return null;
@@ -98,9 +120,19 @@ function fromTextSection(exe: Exe | null): number | null {
   return code ? code.address : null;
 }
 
+/** Where the header's textStart word sits: after magic, pad, quantum, pointer size (8 bytes), nfunc and nfiles. */
+const TEXT_START_WORD = 2;
+
+/** The header's textStart as the loader leaves it: a PIE stores it as a relocation. */
+function headerTextStart(table: Pclntab, exe: Exe | null): number {
+  if (!exe || table.address === null) return table.textStart;
+  return exe.pointerAt(table.address + 8 + TEXT_START_WORD * table.ptrSize) ?? table.textStart;
+}
+
 export function resolveTextStart(table: Pclntab, exe: Exe | null, file: Uint8Array): TextStart {
   if (!table.layout.relativeEntries) return { address: 0, source: 'absolute' };
-  if (table.textStart !== 0) return { address: table.textStart, source: 'header' };
+  const header = headerTextStart(table, exe);
+  if (header !== 0) return { address: header, source: 'header' };
   const candidates: [TextStartSource, () => number | null][] = [
     ['symbol', () => fromSymbol(exe)],
     ['moduledata', () => fromModuledata(exe, file, table)],

@@ -119,7 +119,8 @@ export function versionFromSymbol(exe: Exe | null): string | null {
   const reader = new ByteReader(header, exe.littleEndian);
   const length = reader.word(ptrSize, ptrSize);
   if (length === 0 || length > MAX_VERSION_STRING) return null;
-  const bytes = exe.readAt(reader.word(0, ptrSize), length);
+  // pointerAt: a PIE or chained-fixup build stores this word as a relocation.
+  const bytes = exe.readAt(exe.pointerAt(symbol.address) ?? reader.word(0, ptrSize), length);
   if (!bytes || bytes.length < length) return null;
   const text = decodeLatin1(bytes);
   return /^(go1\.|devel )/.test(text) ? text : null;

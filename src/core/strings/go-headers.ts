@@ -1,4 +1,5 @@
 import type { Exe, ExeSection } from '../formats/exe';
+import { FixupCursor } from '../formats/pointers';
 
 /** A Go string literal located by a {ptr,len} header: [start, end) in file offsets. */
 export interface GoSpan {
@@ -13,8 +14,9 @@ export const MAX_GO_STRING_LEN = 64 * 1024;
 /** Headers kept per file; a hostile data section full of plausible pairs stops here. */
 export const MAX_GO_HEADERS = 2_000_000;
 
-// Sections that hold no string headers but are large enough to cost time and yield look-alike pairs.
-const SKIPPED_SECTIONS = /pclntab|typelink|itablink|gosymtab|\.debug|__debug|eh_frame|\.rel|\.dyn|\.got/i;
+// Sections that hold no string headers but are large enough to cost time and yield look-alike pairs. Relocation
+// tables start with ".rel"; ".data.rel.ro" is where a PIE keeps its string headers and must be scanned.
+const SKIPPED_SECTIONS = /pclntab|typelink|itablink|gosymtab|\.debug|__debug|eh_frame|^\.rel|\.dyn|\.got/i;
 
 interface Target {
   address: number;
@@ -81,8 +83,11 @@ function scanHolder(
   const low = targets[0]!.address;
   const high = targets[targets.length - 1]!.end;
   const first = (wordSize - (address % wordSize)) % wordSize;
+  // PIE and chained-fixup builds store pointers relocated or encoded; the fixups give the address the loader writes.
+  const fixups = new FixupCursor(exe.pointerFixups);
+  fixups.seek(address);
   for (let at = first; at + 2 * wordSize <= data.byteLength; at += wordSize) {
-    const pointer = readWord(view, at, wordSize, little);
+    const pointer = fixups.targetAt(address + at) ?? readWord(view, at, wordSize, little);
     if (pointer < low || pointer >= high) continue;
     const length = readWord(view, at + wordSize, wordSize, little);
     if (length < 1 || length > MAX_GO_STRING_LEN) continue;

@@ -1,6 +1,7 @@
 // Test support: a hand-built Exe over given bytes, for cases no fixture covers (executable stacks, RPATH, PE and
 // Mach-O header variants) and for the Go string splitter on a layout small enough to check by eye.
 import type { Exe, ExeSection } from '../../formats/exe';
+import { NO_FIXUPS, pointerReader } from '../../formats/pointers';
 import type { FoundString, Report } from '../../report/types';
 import { emptyReport } from '../../report/build';
 
@@ -19,7 +20,16 @@ export function syntheticExe(file: Uint8Array, overrides: Partial<Exe> = {}): Ex
   const sections = overrides.sections ?? [];
   const mapped = (address: number): ExeSection | undefined =>
     sections.find((s) => s.address > 0 && address >= s.address && address < s.address + s.fileSize);
-  return {
+  const readAt = (address: number, size: number): Uint8Array | null => {
+    const s = mapped(address);
+    return s
+      ? file.subarray(
+          s.offset + address - s.address,
+          Math.min(s.offset + s.fileSize, s.offset + address - s.address + size),
+        )
+      : null;
+  };
+  const exe: Exe = {
     format: 'elf',
     arch: 'x86_64',
     bits: 64,
@@ -34,21 +44,18 @@ export function syntheticExe(file: Uint8Array, overrides: Partial<Exe> = {}): Ex
     header: {},
     linkage: { interpreter: null, needed: [], rpath: [], runpath: [], versionsNeeded: [] },
     sectionData: (s) => (s.fileSize > 0 ? file.subarray(s.offset, s.offset + s.fileSize) : null),
-    readAt: (address, size) => {
-      const s = mapped(address);
-      return s
-        ? file.subarray(
-            s.offset + address - s.address,
-            Math.min(s.offset + s.fileSize, s.offset + address - s.address + size),
-          )
-        : null;
-    },
+    readAt,
     fileOffsetOf: (address) => {
       const s = mapped(address);
       return s ? s.offset + address - s.address : -1;
     },
+    pointerAt: () => null,
+    pointerFixups: NO_FIXUPS,
     ...overrides,
   };
+  // Pointers read through the final readAt and fixups, so an override of either is seen by pointerAt too.
+  if (!overrides.pointerAt) exe.pointerAt = pointerReader(exe, exe.pointerFixups);
+  return exe;
 }
 
 /** A report with nothing in it but what the test sets. */

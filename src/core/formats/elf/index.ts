@@ -3,11 +3,13 @@ import { MAX_STRING_LEN } from '../../io/limits';
 import { ByteReader } from '../../io/reader';
 import { AddressMap, type Mapping } from '../address-map';
 import type { Exe, ExeLinkage, ExeSection } from '../exe';
+import { pointerReader } from '../pointers';
 import type { ElfContext } from './context';
 import { dynamicFlags, dynamicLinkage, readDynamic, type DynamicInfo } from './dynamic';
 import { hasElfMagic, readHeader, type ElfHeader } from './header';
 import { archName, elfTypeName, machineName } from './names';
 import { readNotes } from './notes';
+import { readRelativeFixups } from './relocations';
 import {
   SHF_ALLOC,
   SHT_NOBITS,
@@ -61,6 +63,10 @@ export function parseElf(bytes: Uint8Array): Exe | null {
     'segment(s)',
     diagnostics,
   );
+  const pointerFixups = readRelativeFixups(ctx, dynamic);
+  const readAt = (address: number, size: number): Uint8Array | null => ctx.addressMap.readAt(address, size);
+  const littleEndian = header.littleEndian;
+  const bits = header.layout.bits;
   return {
     format: 'elf',
     arch: archName(header.machine, header.layout.bits, header.littleEndian),
@@ -76,8 +82,10 @@ export function parseElf(bytes: Uint8Array): Exe | null {
     header: headerFacts(ctx, dynamic),
     diagnostics,
     sectionData: (section) => sectionBytes(ctx.reader, section),
-    readAt: (address, size) => ctx.addressMap.readAt(address, size),
+    readAt,
     fileOffsetOf: (address) => ctx.addressMap.fileOffsetOf(address),
+    pointerAt: pointerReader({ readAt, bits, littleEndian }, pointerFixups),
+    pointerFixups,
   };
 }
 

@@ -142,6 +142,22 @@ function readEncryption(state: MachOState, command: LoadCommand): void {
   state.facts.encrypted = state.reader.u32(command.at + 16) !== 0;
 }
 
+/** dyld_info_command: rebase_off and rebase_size come first; binds and exports are not pointers into the image. */
+function readDyldInfo(state: MachOState, command: LoadCommand): void {
+  state.facts.dyldInfo = true;
+  requireSize(command, 48, 'LC_DYLD_INFO');
+  const size = state.reader.u32(command.at + 12);
+  if (size > 0) state.fixupData.rebase = { at: command.at + 8, offset: state.reader.u32(command.at + 8), size };
+}
+
+/** linkedit_data_command: dataoff, datasize. */
+function readChainedFixups(state: MachOState, command: LoadCommand): void {
+  state.facts.chainedFixups = true;
+  requireSize(command, 16, 'LC_DYLD_CHAINED_FIXUPS');
+  const size = state.reader.u32(command.at + 12);
+  if (size > 0) state.fixupData.chained = { at: command.at + 8, offset: state.reader.u32(command.at + 8), size };
+}
+
 function present(fact: string): Handler {
   return (state) => {
     state.facts[fact] = true;
@@ -169,9 +185,9 @@ const HANDLERS: ReadonlyMap<number, Handler> = new Map<number, Handler>([
   [LC.VERSION_MIN_TVOS, readVersionMin],
   [LC.VERSION_MIN_WATCHOS, readVersionMin],
   [LC.CODE_SIGNATURE, present('codeSignature')],
-  [LC.DYLD_INFO, present('dyldInfo')],
-  [LC.DYLD_INFO_ONLY, present('dyldInfo')],
-  [LC.DYLD_CHAINED_FIXUPS, present('chainedFixups')],
+  [LC.DYLD_INFO, readDyldInfo],
+  [LC.DYLD_INFO_ONLY, readDyldInfo],
+  [LC.DYLD_CHAINED_FIXUPS, readChainedFixups],
   [LC.ENCRYPTION_INFO, readEncryption],
   [LC.ENCRYPTION_INFO_64, readEncryption],
 ]);

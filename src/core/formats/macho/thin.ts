@@ -2,8 +2,10 @@ import { guarded } from '../../io/errors';
 import { ByteReader } from '../../io/reader';
 import { AddressMap } from '../address-map';
 import type { Exe, ExeSection } from '../exe';
+import { pointerReader } from '../pointers';
 import { walkLoadCommands } from './commands';
 import { cpuName, headerFacts, readMachHeader } from './header';
+import { readMachOFixups } from './fixups';
 import { readSymbols } from './symbols';
 import type { MachOState } from './types';
 
@@ -28,6 +30,7 @@ export function parseMachO(bytes: Uint8Array): Exe | null {
     mainOffset: null,
     threadEntry: null,
     diagnostics: [],
+    fixupData: {},
   };
   walkLoadCommands(state);
   const symbols = guarded('macho', state.diagnostics, () => readSymbols(state), []);
@@ -37,6 +40,8 @@ export function parseMachO(bytes: Uint8Array): Exe | null {
     reader,
     state.segments.map((s) => ({ ...s, fileSize: Math.min(s.fileSize, s.memSize) })),
   );
+  const readAt = (address: number, size: number): Uint8Array | null => addresses.readAt(address, size);
+  const pointerFixups = readMachOFixups(state, addresses);
   return {
     format: 'macho',
     arch: cpuName(header.cputype),
@@ -52,8 +57,10 @@ export function parseMachO(bytes: Uint8Array): Exe | null {
     header: { ...headerFacts(header), ...state.facts },
     diagnostics: state.diagnostics,
     sectionData: (section) => sectionBytes(reader, section),
-    readAt: (address, size) => addresses.readAt(address, size),
+    readAt,
     fileOffsetOf: (address) => addresses.fileOffsetOf(address),
+    pointerAt: pointerReader({ readAt, bits: header.bits, littleEndian: header.littleEndian }, pointerFixups),
+    pointerFixups,
   };
 }
 

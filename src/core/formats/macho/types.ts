@@ -37,6 +37,15 @@ export interface MachOState {
   /** LC_UNIXTHREAD's initial program counter. */
   threadEntry: number | null;
   diagnostics: Diagnostic[];
+  /** Where dyld's rebase opcodes (LC_DYLD_INFO) and chained fixups (LC_DYLD_CHAINED_FIXUPS) sit in the file. */
+  fixupData: { rebase?: LinkeditData; chained?: LinkeditData };
+}
+
+/** A blob in __LINKEDIT named by a load command; `at` is the command's field, for error offsets. */
+export interface LinkeditData {
+  at: number;
+  offset: number;
+  size: number;
 }
 
 /** A command shorter than its fixed fields cannot be read at all. */

@@ -1,6 +1,8 @@
 import { guarded, type Diagnostic } from '../../io/errors';
 import { ByteReader } from '../../io/reader';
 import type { Exe, ExeNote, ExeSection, ExeSymbol } from '../exe';
+import { FixupCollector, pointerReader } from '../pointers';
+import { readBaseRelocations } from './base-relocations';
 import { readCodeViewNotes } from './debug-directory';
 import {
   directory,
@@ -52,6 +54,10 @@ export function parsePe(bytes: Uint8Array): Exe | null {
   guarded('pe', diagnostics, () => readImports(image, imports), undefined);
   const notes: ExeNote[] = [];
   guarded('pe', diagnostics, () => readCodeViewNotes(image, notes), undefined);
+  const fixups = new FixupCollector();
+  guarded('pe', diagnostics, () => readBaseRelocations(image, fixups), undefined);
+  const pointerFixups = fixups.done();
+  const readAt = (address: number, size: number): Uint8Array | null => image.addressMap.readAt(address, size);
 
   const machine = machineInfo(coff.machine);
   return {
@@ -73,8 +79,10 @@ export function parsePe(bytes: Uint8Array): Exe | null {
       section.fileSize > 0 && reader.has(section.offset, section.fileSize)
         ? reader.slice(section.offset, section.fileSize)
         : null,
-    readAt: (address: number, size: number) => image.addressMap.readAt(address, size),
+    readAt,
     fileOffsetOf: (address: number) => image.addressMap.fileOffsetOf(address),
+    pointerAt: pointerReader({ readAt, bits: optional.bits, littleEndian: true }, pointerFixups),
+    pointerFixups,
   };
 }
 

@@ -1,7 +1,8 @@
 // Test support: a minimal Exe over hand-built bytes, for layouts no fixture has (pointer-format build info,
 // Go 1.26 text starts). Each section is also its own mapping.
 import { AddressMap } from '../../formats/address-map';
-import type { Exe, ExeSection, ExeSymbol } from '../../formats/exe';
+import type { Exe, ExeSection, ExeSymbol, PointerFixups } from '../../formats/exe';
+import { NO_FIXUPS, pointerReader } from '../../formats/pointers';
 import { ByteReader } from '../../io/reader';
 
 export interface FakeSection {
@@ -20,6 +21,8 @@ export function fakeExe(
     symbols?: Pick<ExeSymbol, 'name' | 'address'>[];
     bits?: 32 | 64;
     littleEndian?: boolean;
+    /** Relocated slots, for layouts whose pointers are stored as 0 (PIE, chained fixups). */
+    fixups?: PointerFixups;
   } = {},
 ): Exe {
   const map = new AddressMap(
@@ -69,5 +72,14 @@ export function fakeExe(
     sectionData: (section) => file.subarray(section.offset, section.offset + section.fileSize),
     readAt: (address, size) => map.readAt(address, size),
     fileOffsetOf: (address) => map.fileOffsetOf(address),
+    pointerAt: pointerReader(
+      {
+        readAt: (address, size) => map.readAt(address, size),
+        bits: options.bits ?? 64,
+        littleEndian: options.littleEndian ?? true,
+      },
+      options.fixups ?? NO_FIXUPS,
+    ),
+    pointerFixups: options.fixups ?? NO_FIXUPS,
   };
 }

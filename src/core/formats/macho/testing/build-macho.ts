@@ -143,7 +143,8 @@ function commandsFor(options: SyntheticOptions, symtab: [number, number, number,
       w.bytes(state.done());
     },
     (w) => w.u32(0x21).u32(20).u32(0x1000).u32(0x100).u32(1), // LC_ENCRYPTION_INFO, cryptid 1
-    (w) => w.u32(0x80000034).u32(16).u32(0x2180).u32(0x10), // LC_DYLD_CHAINED_FIXUPS
+    // LC_DYLD_CHAINED_FIXUPS over zero padding: version 0 and no segment starts, so nothing to fix up.
+    (w) => w.u32(0x80000034).u32(16).u32(0x2180).u32(0x20),
   ];
 }
 
