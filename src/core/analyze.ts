@@ -122,7 +122,7 @@ function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Repor
  * The code's string references for the string extractor, each named by the function whose code makes it. When
  * the reference sits in inlined code both names count: a literal argument of an inlined call
  * (strings.HasPrefix(path, "/srv/")) is loaded at the callee's line yet written in the caller, while a literal of
- * an inlined helper is written in the helper; "strings.HasPrefix, inlined in main.check" says both.
+ * an inlined helper is written in the helper; "main.check (inlined strings.HasPrefix)" says both.
  */
 function codeLiterals(code: CodeFacts | null, report: Report): CodeLiterals | undefined {
   if (!code) return undefined;
@@ -132,7 +132,7 @@ function codeLiterals(code: CodeFacts | null, report: Report): CodeLiterals | un
     const outer = functions[refs.caller[index]!]?.name ?? null;
     const frame = refs.frame[index]!;
     const inlined = inline && frame >= 0 && frame < inline.count ? inline.name[frame] : undefined;
-    return inlined && outer ? `${inlined}, inlined in ${outer}` : (inlined ?? outer);
+    return inlined && outer ? `${outer} (inlined ${inlined})` : (inlined ?? outer);
   };
   return { refs, referrer };
 }

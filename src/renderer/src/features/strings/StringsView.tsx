@@ -33,7 +33,13 @@ const columns: Column<FoundString>[] = [
   { key: 'kind', header: 'Text', value: textKind, width: '95px' },
   { key: 'encoding', header: 'Encoding', value: (s) => s.encoding, width: '80px' },
   { key: 'length', header: 'Bytes', value: (s) => s.length, width: '70px', align: 'right' },
-  { key: 'referencedBy', header: 'Referenced by', value: (s) => s.referencedBy ?? '', width: '200px' },
+  {
+    key: 'referencedBy',
+    header: 'Referenced by',
+    value: (s) => s.referencedBy ?? '',
+    render: (s) => <span title={s.referencedBy ?? undefined}>{s.referencedBy}</span>,
+    width: '240px',
+  },
   { key: 'value', header: 'String', value: (s) => s.value, render: shownValue, width: 'minmax(300px, 1fr)' },
 ];
 
