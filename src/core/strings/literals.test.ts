@@ -135,6 +135,27 @@ describe('Go literals from code references', () => {
   });
 });
 
+describe('hostile code references', () => {
+  it('are skipped, never thrown on: unmapped, huge, negative, fractional and NaN targets and lengths', () => {
+    const file = goLayout(['some literal text'], 64, true, []);
+    const refs = dataRefs([
+      [Number.NaN, 5, 0],
+      [-1, 5, 0],
+      [2 ** 53, 5, 0],
+      [RODATA.address + 0.5, 5, 0],
+      [RODATA.address, 2 ** 31 - 1, 0],
+      [RODATA.address, 0, 0],
+      [0xdead0000, 5, 0],
+      [RODATA.address, 12, 7], // sound, but made by a caller past the function list
+    ]);
+    const names = ['main.main'];
+    const found = extractStrings(goLayoutExe(file), file, {
+      code: { refs, referrer: (i) => names[refs.caller[i]!] ?? null },
+    });
+    expect(found.map((s) => [s.value, s.kind, s.referencedBy])).toEqual([['some literal', 'literal', null]]);
+  });
+});
+
 describe('string values', () => {
   it('caps what is read of a long run on a character boundary and keeps its length', () => {
     const bytes = text('é'.repeat(MAX_STRING_BYTES));

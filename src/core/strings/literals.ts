@@ -39,6 +39,7 @@ function codeLiterals(exe: Exe, file: Uint8Array, base: number, code: CodeLitera
     const length = refs.length[i]!;
     if (length < 1 || length > MAX_GO_STRING_LEN || refs.isFunction[i] === 1) continue;
     const target = refs.target[i]!;
+    if (!Number.isSafeInteger(target) || target <= 0) continue;
     // The whole literal must lie in one mapped piece of the file.
     const bytes = exe.readAt(target, length);
     const offset = exe.fileOffsetOf(target);
