@@ -13,6 +13,8 @@ interface SourceLiteral {
   line: number;
   /** The function declared around it, "" at package level. */
   func: string;
+  /** The package variable it is the whole value of, "" otherwise. */
+  var: string;
   hex: string;
   value: string;
 }
@@ -106,6 +108,11 @@ for (const { binary, dir, codeOnly, unpaired } of FIXTURES) {
           missing.push(`${source.file}:${source.line} ${JSON.stringify(source.value)}`);
         // What only code refers to is named by the function whose code loads it (and the one it is inlined in).
         else if (codeOnly.has(source.value) && source.func) expect(hit.referencedBy).toContain(`main.${source.func}`);
+        // A package variable's literal is named by the variable, whose header `go tool nm` places in data.
+        else if (source.var) {
+          expect(truth(`${binary}.gonm.txt`)).toMatch(new RegExp(` [DdBb] main\\.${source.var}$`, 'm'));
+          expect(hit.referencedBy).toBe(`main.${source.var}`);
+        }
       }
       expect(missing).toEqual([]);
     });
