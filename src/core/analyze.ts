@@ -105,7 +105,12 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
 function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Report): CodeFacts | null {
   if (!go.go || !go.pclntab || !go.tableFunctions?.length) return null;
   const functions = go.tableFunctions;
-  const code = guarded('code', report.diagnostics, () => followCode(exe, go.pclntab!, functions, bytes), null);
+  const code = guarded(
+    'code',
+    report.diagnostics,
+    () => followCode(exe, go.pclntab!, functions, bytes, go.go!.version),
+    null,
+  );
   if (!code) return null;
   report.diagnostics.push(...code.diagnostics);
   go.go.code = {
