@@ -104,6 +104,22 @@ describe('data references', () => {
     for (const [pc, got] of extra) expect(expected.get(pc + 1)?.target, pc.toString(16)).toBe(got.target);
   });
 
+  // truth/inlined-linux-arm64.adrp.tsv: every ADRP llvm-objdump decodes with the ADD or load after it.
+  it('finds every ADRP pair llvm-objdump decodes on arm64, with its target', () => {
+    const { code } = follow(fixture('inlined-linux-arm64'));
+    const expected = truth('inlined-linux-arm64.adrp.tsv')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t').slice(0, 2).join('\t'))
+      .sort();
+    expect(expected.length).toBeGreaterThan(6000);
+    const ours: string[] = [];
+    for (let row = 0; row < code.refs.count; row++) {
+      ours.push(`${code.refs.pc[row]!.toString(16)}\t${code.refs.target[row]!.toString(16)}`);
+    }
+    expect(ours.sort()).toEqual(expected);
+  });
+
   // truth/inlined-linux-amd64.funcvals.tsv: the LEAs GNU objdump decodes whose target nm names a function, or holds
   // a word nm names a function (a funcval: how Go passes a top-level function as a value).
   it('marks exactly the references to functions and funcvals, with the function', () => {
