@@ -57,24 +57,63 @@ function emptyFacts(arch: string | null, diagnostics: Diagnostic[]): CodeFacts {
 /**
  * One pass over the code of every pclntab function: direct calls to function entries and references to data
  * (GO-FORMATS §7). `functions` are the pclntab's functions in report order; their indexes are the ids in the
- * columns. `table` and `file` serve the inline-tree reader.
+ * columns. `table` and `file` serve the inline-tree reader; `goVersion`, when known, keeps it off releases whose
+ * inline entries it does not know.
  */
 export function followCode(
   exe: Exe,
   table: Pclntab | null,
   functions: readonly CodeFunction[],
   file: Uint8Array,
+  goVersion: string | null = null,
 ): CodeFacts {
   const diagnostics: Diagnostic[] = [];
-  const scan = SCANNERS[exe.arch];
-  if (!scan) {
-    diagnostics.push({ level: 'info', source: 'code', message: `following the code is not supported on ${exe.arch}` });
-    return emptyFacts(null, diagnostics);
-  }
   const space = new CodeSpace(
     functions.map((f) => f.entry),
     exe,
   );
+  const scan = SCANNERS[exe.arch];
+  const facts = scan ? scanCode(exe, functions, space, scan, diagnostics) : emptyFacts(null, diagnostics);
+  if (!scan) {
+    diagnostics.push({ level: 'info', source: 'code', message: `following the code is not supported on ${exe.arch}` });
+  }
+  // Inline trees do not depend on the instruction set: they are read on every architecture.
+  const trees =
+    table && hasInlineLayout(goVersion, diagnostics)
+      ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
+      : null;
+  if (trees) {
+    const { calls, refs } = facts;
+    attribute(trees, calls.count, calls.pc, calls.caller, calls.frame);
+    attribute(trees, refs.count, refs.pc, refs.caller, refs.frame);
+    facts.inline = inlineFrames(trees);
+  }
+  return facts;
+}
+
+/** Releases before 1.12 wrote other inline entries (no parentPc, no funcID); their trees are not read. */
+const FIRST_INLINE_LAYOUT = { major: 1, minor: 12 };
+
+function hasInlineLayout(goVersion: string | null, diagnostics: Diagnostic[]): boolean {
+  const match = /^go(\d+)\.(\d+)/.exec(goVersion ?? '');
+  if (!match) return true;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major > FIRST_INLINE_LAYOUT.major || minor >= FIRST_INLINE_LAYOUT.minor) return true;
+  diagnostics.push({
+    level: 'info',
+    source: 'inline',
+    message: `inline trees of ${goVersion} are not read (Go 1.12+)`,
+  });
+  return false;
+}
+
+function scanCode(
+  exe: Exe,
+  functions: readonly CodeFunction[],
+  space: CodeSpace,
+  scan: Scanner,
+  diagnostics: Diagnostic[],
+): CodeFacts {
   const sink: CodeSink = { space, calls: new CallColumns(), refs: new RefColumns() };
   const { views, outside } = codeViews(exe, functions);
   let codeBytes = 0;
@@ -92,12 +131,5 @@ export function followCode(
   const { isFunction, callee } = functionTargets(sink.refs, space, exe.bits === 64 ? 8 : 4);
   const calls = sink.calls.finish();
   const refs = sink.refs.finish(isFunction, callee);
-  const trees = table
-    ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
-    : null;
-  if (trees) {
-    attribute(trees, calls.count, calls.pc, calls.caller, calls.frame);
-    attribute(trees, refs.count, refs.pc, refs.caller, refs.frame);
-  }
-  return { arch: exe.arch, calls, refs, inline: trees ? inlineFrames(trees) : null, codeBytes, diagnostics };
+  return { arch: exe.arch, calls, refs, inline: null, codeBytes, diagnostics };
 }

@@ -1,4 +1,4 @@
-import { FormatError } from '../io/errors';
+import { FormatError, type Diagnostic } from '../io/errors';
 import { hex } from '../io/reader';
 import type { Pclntab } from './pclntab';
 
@@ -15,6 +15,7 @@ const NO_FUNCDATA = 0xffffffff;
 const NPCDATA_FIELD = 7;
 /** Steps of one pc-value table: a function cannot change value more often than it has instructions. */
 const MAX_RUNS_PER_FUNCTION = 1 << 20;
+const MAX_FUNCTION_DIAGNOSTICS = 3;
 
 interface RecordLayout {
   /** Bytes of the entry field: u32 offset (1.18+) or a pointer. */
@@ -97,6 +98,26 @@ export function readInlineRecords(
   return { records, failed, firstError };
 }
 
+/** Where the last `uvarint` ended (a module variable, so decoding allocates nothing). */
+let varintEnd = 0;
+
+/** An unsigned LEB128 value of at most 5 bytes (pc-value deltas are u32), bounds-checked against `bytes`. */
+function uvarint(bytes: Uint8Array, offset: number): number {
+  let value = 0;
+  let scale = 1;
+  for (let at = offset; at < offset + 5; at++) {
+    if (at < 0 || at >= bytes.length) throw new FormatError(offset, `varint at ${hex(offset)} runs past the end`);
+    const byte = bytes[at]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      varintEnd = at + 1;
+      return value;
+    }
+    scale *= 128;
+  }
+  throw new FormatError(offset, `varint at ${hex(offset)} is longer than 5 bytes`);
+}
+
 /** Runs of one pc-value table, appended to shared columns: run k covers [previous end, ends[k]) with values[k]. */
 export class PcRuns {
   count = 0;
@@ -121,23 +142,47 @@ export class PcRuns {
    * value deltas, pc deltas in quanta, a zero value delta after the first pair ends it). Returns the highest value.
    */
   decode(table: Pclntab, offset: number, entry: number, size: number): number {
-    const { reader } = table;
+    const bytes = table.reader.bytes;
     let value = -1;
     let highest = -1;
     let pc = entry;
     let at = offset;
     for (let step = 0; step < MAX_RUNS_PER_FUNCTION; step++) {
-      const delta = reader.uvarint(at);
-      const valueDelta = delta.value % 0x1_0000_0000;
+      const valueDelta = uvarint(bytes, at) % 0x1_0000_0000;
+      at = varintEnd;
       if (valueDelta === 0 && step > 0) return highest;
       value = (value + (valueDelta & 1 ? -Math.floor(valueDelta / 2) - 1 : Math.floor(valueDelta / 2))) | 0;
-      const pcDelta = reader.uvarint(delta.next);
-      pc += (pcDelta.value % 0x1_0000_0000) * table.minLC;
-      at = pcDelta.next;
+      pc += (uvarint(bytes, at) % 0x1_0000_0000) * table.minLC;
+      at = varintEnd;
       if (pc > entry + size) throw new FormatError(offset, `pc-value table at ${hex(offset)} runs past its function`);
       this.push(pc, value);
       if (value > highest) highest = value;
     }
     throw new FormatError(offset, `pc-value table at ${hex(offset)} does not end`);
+  }
+}
+
+/** Counts failures and reports the first few, then a summary. */
+export class Problems {
+  count = 0;
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  add(error: unknown): void {
+    if (!(error instanceof FormatError)) throw error;
+    this.count++;
+    if (this.count <= MAX_FUNCTION_DIAGNOSTICS) {
+      const diagnostic: Diagnostic = { level: 'warning', source: 'inline', message: error.message };
+      if (error.offset >= 0) diagnostic.offset = error.offset;
+      this.diagnostics.push(diagnostic);
+    }
+  }
+
+  summarize(total: number): void {
+    if (this.count <= MAX_FUNCTION_DIAGNOSTICS) return;
+    this.diagnostics.push({
+      level: 'warning',
+      source: 'inline',
+      message: `the inline data of ${this.count} of ${total} functions could not be read`,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { Exe } from '../formats/exe';
 import { FormatError, type Diagnostic } from '../io/errors';
 import { ByteReader, hex } from '../io/reader';
-import { PcRuns, readInlineRecords, type InlineRecords } from './inline-records';
+import { PcRuns, Problems, readInlineRecords, type InlineRecords } from './inline-records';
 import { findModuledata, gofuncCandidates } from './moduledata';
 import type { Pclntab } from './pclntab';
 
@@ -43,7 +43,8 @@ const SCORE_SAMPLE = 300;
 /** Share of sampled entries that must validate for a gofunc candidate to be taken. */
 const SCORE_THRESHOLD = 0.9;
 const MAX_INLINE_FRAMES = 8_000_000;
-const MAX_FUNCTION_DIAGNOSTICS = 3;
+/** The runtime reads a tree as *[1 << 20]inlinedCall: no function has more entries. */
+const MAX_TREE_ENTRIES = 1 << 20;
 
 export interface InlineInput {
   exe: Exe;
@@ -102,9 +103,13 @@ function readTree(ctx: Context, fn: number, base: number, commit: boolean): numb
   const { input, layout, names, trees } = ctx;
   const count = highestIndex(trees, fn) + 1;
   if (count <= 0) return 0;
-  const bytes = input.exe.readAt(base + ctx.records.tree[fn]!, count * layout.size);
+  const address = base + ctx.records.tree[fn]!;
+  const offset = input.exe.fileOffsetOf(address);
+  if (count > MAX_TREE_ENTRIES)
+    throw new FormatError(offset, `inline tree of ${count} entries is larger than Go allows`);
+  const bytes = input.exe.readAt(address, count * layout.size);
   if (!bytes || bytes.length < count * layout.size) {
-    throw new FormatError(-1, `inline tree at ${hex(base + ctx.records.tree[fn]!)} is not in the file`);
+    throw new FormatError(offset, `inline tree at ${hex(address)} (${count} entries) is not in the file`);
   }
   const reader = new ByteReader(bytes, input.table.reader.littleEndian);
   const { entry, size } = input.functions[fn]!;
@@ -113,14 +118,16 @@ function readTree(ctx: Context, fn: number, base: number, commit: boolean): numb
     const at = i * layout.size;
     const name = names.at(reader.i32(at + layout.nameAt));
     const parentPc = reader.i32(at + layout.parentPcAt);
+    const where = offset < 0 ? -1 : offset + at;
     if (name === null || parentPc < 0 || parentPc >= size) {
-      throw new FormatError(-1, `inline entry ${i} of the function at ${hex(entry)} does not hold up`);
+      throw new FormatError(where, `inline entry ${i} of the function at ${hex(entry)} does not hold up`);
     }
     const parent = layout.parentAt >= 0 ? readParent(reader, at) : inlineIndexAt(trees, fn, entry + parentPc);
-    if (parent >= i)
-      throw new FormatError(-1, `inline entry ${i} of the function at ${hex(entry)} is its own ancestor`);
-    if (!commit) continue;
-    pushFrame(trees, fn, parent < 0 ? -1 : first + parent, name, entry + parentPc);
+    // The compiler adds a frame's parent before the frame: any other order would be a loop.
+    if (parent >= i) {
+      throw new FormatError(where, `inline entry ${i} of the function at ${hex(entry)} is its own ancestor`);
+    }
+    if (commit) pushFrame(trees, fn, parent < 0 ? -1 : first + parent, name, entry + parentPc);
   }
   if (commit) trees.firstFrame[fn] = first;
   return count;
@@ -223,29 +230,6 @@ function chooseBase(ctx: Context): number | null {
     if (value === 1) break;
   }
   return best;
-}
-
-/** Counts failures and reports the first few, then a summary. */
-class Problems {
-  count = 0;
-  constructor(private readonly diagnostics: Diagnostic[]) {}
-
-  add(error: unknown): void {
-    if (!(error instanceof FormatError)) throw error;
-    this.count++;
-    if (this.count <= MAX_FUNCTION_DIAGNOSTICS) {
-      this.diagnostics.push({ level: 'warning', source: 'inline', message: error.message, offset: error.offset });
-    }
-  }
-
-  summarize(total: number): void {
-    if (this.count <= MAX_FUNCTION_DIAGNOSTICS) return;
-    this.diagnostics.push({
-      level: 'warning',
-      source: 'inline',
-      message: `the inline data of ${this.count} of ${total} functions could not be read`,
-    });
-  }
 }
 
 /**
