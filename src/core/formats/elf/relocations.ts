@@ -90,24 +90,37 @@ function locateTables(ctx: ElfContext, dynamic: DynamicInfo): RelocationTable[] 
   return tables;
 }
 
-/** Reads words in the file's byte order, with 64-bit values as two halves so no precision is lost. */
+/**
+ * Reads words in the file's byte order, with 64-bit values as two halves so no precision is lost. Reads go
+ * straight to a DataView: callers check the table's extent once, which keeps 100k+ entries cheap.
+ */
 class WordReader {
+  private readonly view: DataView;
+  private readonly little: boolean;
+
   constructor(
     private readonly ctx: ElfContext,
     readonly wordSize: 4 | 8,
-  ) {}
+  ) {
+    const bytes = ctx.reader.bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.little = ctx.reader.littleEndian;
+  }
 
-  /** Low and high 32 bits of the word at a file offset (high is 0 for 32-bit files). */
-  halves(at: number): [number, number] {
-    const reader = this.ctx.reader;
-    if (this.wordSize === 4) return [reader.u32(at), 0];
-    return reader.littleEndian ? [reader.u32(at), reader.u32(at + 4)] : [reader.u32(at + 4), reader.u32(at)];
+  /** Low 32 bits of the word at a file offset already checked to lie in the file. */
+  low(at: number): number {
+    return this.view.getUint32(this.wordSize === 8 && !this.little ? at + 4 : at, this.little);
+  }
+
+  /** High 32 bits (0 for 32-bit files). */
+  high(at: number): number {
+    return this.wordSize === 4 ? 0 : this.view.getUint32(this.little ? at + 4 : at, this.little);
   }
 
   /** An unsigned word below 2^53, or null. */
   value(at: number): number | null {
-    const [low, high] = this.halves(at);
-    return high >= 0x200000 ? null : high * 0x1_0000_0000 + low;
+    const high = this.high(at);
+    return high >= 0x200000 ? null : high * 0x1_0000_0000 + this.low(at);
   }
 
   /** The word stored at a virtual address: the implicit addend of REL and RELR slots. */
@@ -137,13 +150,13 @@ function readRelocationEntries(
   const wordSize = words.wordSize;
   for (let at = table.offset; at + table.entrySize <= table.offset + table.size; at += table.entrySize) {
     // r_info keeps the type in its low 32 bits (ELF64) or low 8 bits (ELF32).
-    const [info] = words.halves(at + wordSize);
+    const info = words.low(at + wordSize);
     const type = wordSize === 8 ? info : info & 0xff;
     if (type !== relative) continue;
     const slot = words.value(at);
     let target: number | null;
     if (table.kind === 'rel') target = slot === null ? null : words.storedAt(slot);
-    else if (wordSize === 4) target = words.halves(at + 8)[0];
+    else if (wordSize === 4) target = words.low(at + 8);
     else target = words.value(at + 16);
     if (slot === null || target === null) skip(tally, at);
     else out.add(slot, target, at);
@@ -161,7 +174,8 @@ function readRelrEntries(table: RelocationTable, words: WordReader, out: FixupCo
     else out.add(slot, target, at);
   };
   for (let at = table.offset; at + wordSize <= table.offset + table.size; at += wordSize) {
-    const [low, high] = words.halves(at);
+    const low = words.low(at);
+    const high = words.high(at);
     if ((low & 1) === 0) {
       const slot = words.value(at);
       if (slot === null) throw new FormatError(at, `RELR address ${hex(high)}${hex(low).slice(2)} is too large`);

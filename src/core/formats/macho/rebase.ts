@@ -69,12 +69,6 @@ function runOpcode(program: Program, opAt: number): number | null {
   const byte = ctx.reader.u8(opAt);
   const immediate = byte & IMMEDIATE_MASK;
   const at = opAt + 1;
-  const rebase = (count: number, stride: number): void => {
-    for (let i = 0; i < count; i++) {
-      rebaseSlot(ctx, state, opAt, program.out);
-      state.offset += stride;
-    }
-  };
   switch (byte & OPCODE_MASK) {
     case DONE:
       return null;
@@ -96,23 +90,39 @@ function runOpcode(program: Program, opAt: number): number | null {
     case ADD_ADDR_IMM_SCALED:
       state.offset += immediate * ctx.pointerSize;
       return at;
+    default:
+      return runRebase(program, byte, opAt);
+  }
+}
+
+/** The four opcodes that rebase: a count of slots and the distance between them, from immediates or ulebs. */
+function runRebase(program: Program, byte: number, opAt: number): number {
+  const pointerSize = program.ctx.pointerSize;
+  const at = opAt + 1;
+  const rebase = (count: number, stride: number): void => {
+    for (let i = 0; i < count; i++) {
+      rebaseSlot(program.ctx, program.state, opAt, program.out);
+      program.state.offset += stride;
+    }
+  };
+  switch (byte & OPCODE_MASK) {
     case DO_REBASE_IMM_TIMES:
-      rebase(immediate, ctx.pointerSize);
+      rebase(byte & IMMEDIATE_MASK, pointerSize);
       return at;
     case DO_REBASE_ULEB_TIMES: {
       const count = uleb(program, at);
-      rebase(count.value, ctx.pointerSize);
+      rebase(count.value, pointerSize);
       return count.next;
     }
     case DO_REBASE_ADD_ADDR_ULEB: {
       const step = uleb(program, at);
-      rebase(1, step.value + ctx.pointerSize);
+      rebase(1, step.value + pointerSize);
       return step.next;
     }
     case DO_REBASE_ULEB_TIMES_SKIPPING_ULEB: {
       const count = uleb(program, at);
       const skip = uleb(program, count.next);
-      rebase(count.value, skip.value + ctx.pointerSize);
+      rebase(count.value, skip.value + pointerSize);
       return skip.next;
     }
     default:
@@ -129,8 +139,9 @@ function rebaseSlot(ctx: RebaseContext, state: RebaseState, opAt: number, out: F
   if (state.type !== REBASE_TYPE_POINTER) return;
   const slot = segment.address + state.offset;
   const bytes = ctx.storedAt(slot);
-  const target =
-    bytes && bytes.length === ctx.pointerSize ? storedWord(bytes, ctx.pointerSize, ctx.reader.littleEndian) : null;
-  if (target === null) throw new FormatError(opAt, `rebased slot ${hex(slot)} is not in the file`);
+  if (!bytes || bytes.length < ctx.pointerSize)
+    throw new FormatError(opAt, `rebased slot ${hex(slot)} is not in the file`);
+  const target = storedWord(bytes, ctx.pointerSize, ctx.reader.littleEndian);
+  if (target === null) throw new FormatError(opAt, `rebased slot ${hex(slot)} holds no address`);
   out.add(slot, target, opAt);
 }

@@ -33,6 +33,17 @@ function loadCommands(view: DataView): { segments: Segment[]; dyldInfoAt: number
   return { segments, dyldInfoAt };
 }
 
+/** File offset of the first load command `cmd` of a 64-bit little-endian Mach-O, or -1. */
+export function commandOffset(bytes: Uint8Array, cmd: number): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  let at = 32;
+  for (let i = 0; i < view.getUint32(16, true); i++) {
+    if (view.getUint32(at, true) === cmd) return at;
+    at += view.getUint32(at + 4, true);
+  }
+  return -1;
+}
+
 /** The 64-bit word a slot holds: the target in this format's encoding, and the distance to the next slot. */
 function encode(format: ChainFormat, target: number, imageBase: number, nextBytes: number): bigint {
   const stride = format === 'PTR_64' || format === 'PTR_64_OFFSET' ? 4 : 8;
