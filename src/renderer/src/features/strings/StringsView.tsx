@@ -84,7 +84,34 @@ export function StringsView({ strings, initialQuery = '' }: { strings: FoundStri
       ),
     [strings, section, kind, minLength],
   );
-  const toolbar = (
+  const toolbar = <StringsToolbar {...{ kind, setKind, section, setSection, sections, minLength, setMinLength }} />;
+  return (
+    <VirtualTable
+      key={initialQuery}
+      label="Strings"
+      rows={rows}
+      columns={columns}
+      rowKey={(s, i) => `${s.offset}-${i}`}
+      toolbar={toolbar}
+      filter={matcher}
+      initialQuery={initialQuery}
+    />
+  );
+}
+
+interface ToolbarProps {
+  kind: KindChoice;
+  setKind: (kind: KindChoice) => void;
+  section: string;
+  setSection: (section: string) => void;
+  sections: string[];
+  minLength: number;
+  setMinLength: (length: number) => void;
+}
+
+/** The narrowing controls: kind of text, section, minimum length. */
+function StringsToolbar({ kind, setKind, section, setSection, sections, minLength, setMinLength }: ToolbarProps) {
+  return (
     <>
       <label>
         Text{' '}
@@ -115,17 +142,5 @@ export function StringsView({ strings, initialQuery = '' }: { strings: FoundStri
         />
       </label>
     </>
-  );
-  return (
-    <VirtualTable
-      key={initialQuery}
-      label="Strings"
-      rows={rows}
-      columns={columns}
-      rowKey={(s, i) => `${s.offset}-${i}`}
-      toolbar={toolbar}
-      filter={matcher}
-      initialQuery={initialQuery}
-    />
   );
 }
