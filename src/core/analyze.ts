@@ -11,7 +11,7 @@ import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
 import type { FoundString, GoReport, ModuleGraph, Report } from './report/types';
 import { computeSizes } from './sizes/index';
-import { extractStrings } from './strings/index';
+import { extractStrings, type CodeLiterals } from './strings/index';
 
 export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
 
@@ -33,7 +33,11 @@ export interface Analysis {
   secrets?: string[];
   /** After redaction: paths (inside this analysis, e.g. "strings/12/value") of the texts that were masked. */
   revealable?: string[];
-  /** Calls, data references and inlined frames (too big for the JSON report); null when the pass did not run. */
+  /**
+   * Calls, data references and inlined frames; null when the pass did not run. Megabytes on a large binary, so it
+   * stays in the process that analysed: the property is not enumerable, and JSON.stringify and postMessage (the
+   * worker, IPC, serve mode) leave it out.
+   */
   code?: CodeFacts | null;
 }
 
@@ -93,7 +97,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const strings = guarded(
     'strings',
     report.diagnostics,
-    () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics }),
+    () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics, code: codeLiterals(code, report) }),
     [],
   );
   progress('findings', 0.8);
@@ -110,14 +114,21 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   report.findings = findings.findings;
   report.verdicts = findings.verdicts;
   progress('done', 1);
-  return { report, strings, secrets: findings.secrets, code };
+  const analysis: Analysis = { report, strings, secrets: findings.secrets };
+  Object.defineProperty(analysis, 'code', { value: code, enumerable: false, writable: true, configurable: true });
+  return analysis;
 }
 
 /** The pass over the instructions, once, after the Go stage; a failure is a diagnostic and the report stands. */
 function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Report): CodeFacts | null {
   if (!go.go || !go.pclntab || !go.tableFunctions?.length) return null;
   const functions = go.tableFunctions;
-  const code = guarded('code', report.diagnostics, () => followCode(exe, go.pclntab!, functions, bytes), null);
+  const code = guarded(
+    'code',
+    report.diagnostics,
+    () => followCode(exe, go.pclntab!, functions, bytes, go.go!.version),
+    null,
+  );
   if (!code) return null;
   report.diagnostics.push(...code.diagnostics);
   go.go.code = {
@@ -143,6 +154,25 @@ function packageSizes(exe: Exe, go: GoAnalysis, code: CodeFacts | null, report: 
   const table = go.pclntab ?? null;
   const { diagnostics } = report;
   return guarded('sizes', diagnostics, () => computeSizes({ exe, go: goReport, table, code, base, diagnostics }), null);
+}
+
+/**
+ * The code's string references for the string extractor, each named by the function whose code makes it. When
+ * the reference sits in inlined code both names count: a literal argument of an inlined call
+ * (strings.HasPrefix(path, "/srv/")) is loaded at the callee's line yet written in the caller, while a literal of
+ * an inlined helper is written in the helper; "main.check (inlined strings.HasPrefix)" says both.
+ */
+function codeLiterals(code: CodeFacts | null, report: Report): CodeLiterals | undefined {
+  if (!code) return undefined;
+  const functions = report.go?.functions ?? [];
+  const { refs, inline } = code;
+  const referrer = (index: number): string | null => {
+    const outer = functions[refs.caller[index]!]?.name ?? null;
+    const frame = refs.frame[index]!;
+    const inlined = inline && frame >= 0 && frame < inline.count ? inline.name[frame] : undefined;
+    return inlined && outer ? `${outer} (inlined ${inlined})` : (inlined ?? outer);
+  };
+  return { refs, referrer };
 }
 
 function readFormat(bytes: Uint8Array, report: Report): Exe | null {

@@ -1,4 +1,4 @@
-import type { FoundString } from '../report/types';
+import type { FoundString, StringKind } from '../report/types';
 
 /** One regex match inside one found string, with the file offset where the match starts. */
 export interface CorpusMatch {
@@ -6,79 +6,137 @@ export interface CorpusMatch {
   string: FoundString;
   /** File offset of the first character of the match. */
   offset: number;
+  /** Index of the match's first character in `string.value`. */
+  index: number;
 }
+
+/** Which kinds of text a rule or pattern reads. */
+export type TextKinds = readonly StringKind[];
+/** Go literals and other text alike: for patterns whose match carries its own proof (a key prefix, a PEM header). */
+export const ALL_TEXT: TextKinds = ['literal', 'other'];
+/** No strings at all: for rules that read only the parsed file and the report. */
+export const NO_TEXT: TextKinds = [];
+/** Go literals only: for patterns that a run of glued literals could fake ("token: " followed by the next one). */
+export const LITERALS_ONLY: TextKinds = ['literal'];
+
+/**
+ * Characters joined into one searched text. Joining lets each pattern run once over many strings instead of
+ * once per string; the cap keeps every joined text far below what a JavaScript string can hold.
+ */
+export const CORPUS_CHUNK_CHARS = 1 << 22;
+/** Joined texts kept between searches; past this they are joined again when needed, so memory stays bounded. */
+const CACHED_CHARS = 1 << 26;
 
 // Separates strings in the joined text; no rule pattern matches it, so no match spans two strings.
 const SEPARATOR = '\u0000';
 const encoder = new TextEncoder();
 const nonAscii = /[\u0080-\uffff]/;
 
+/** A run of consecutive strings searched as one joined text. */
+interface Chunk {
+  first: number;
+  count: number;
+  /** Index in the joined text where each string starts. */
+  starts: number[];
+  text: string | null;
+}
+
 /**
- * All found strings joined into one text, so each rule pattern runs once over the whole binary instead of once
- * per string. Matches are mapped back to their string and file offset.
+ * The found strings, searched by regex in joined pieces of bounded size. Matches are mapped back to their string
+ * and file offset. `only(kinds)` gives the corpus of some kinds of text.
  */
 export class StringCorpus {
-  readonly text: string;
-  private readonly starts: number[];
+  private readonly chunks: Chunk[] = [];
+  private readonly narrowed = new Map<string, StringCorpus>();
+  private cachedChars = 0;
 
   constructor(readonly strings: FoundString[]) {
-    this.starts = new Array<number>(strings.length);
+    let chunk: Chunk | null = null;
     let at = 0;
-    const parts: string[] = new Array<string>(strings.length);
     strings.forEach((found, i) => {
-      this.starts[i] = at;
-      parts[i] = found.value;
+      if (!chunk || (at > 0 && at + found.value.length > CORPUS_CHUNK_CHARS)) {
+        chunk = { first: i, count: 0, starts: [], text: null };
+        this.chunks.push(chunk);
+        at = 0;
+      }
+      chunk.starts.push(at);
+      chunk.count++;
       at += found.value.length + SEPARATOR.length;
     });
-    this.text = parts.join(SEPARATOR);
   }
 
-  /** Every match of a global pattern, mapped to its string and file offset. */
+  /** The strings of the given kinds (a string without a kind counts as other text). */
+  only(kinds: TextKinds): StringCorpus {
+    if (ALL_TEXT.every((kind) => kinds.includes(kind))) return this;
+    const key = [...kinds].sort().join(',');
+    let corpus = this.narrowed.get(key);
+    if (!corpus) {
+      corpus = new StringCorpus(this.strings.filter((s) => kinds.includes(s.kind ?? 'other')));
+      this.narrowed.set(key, corpus);
+    }
+    return corpus;
+  }
+
+  /** Every match of a pattern, mapped to its string and file offset. */
   *matches(pattern: RegExp): Generator<CorpusMatch> {
-    const global = pattern.global
-      ? new RegExp(pattern.source, pattern.flags)
-      : new RegExp(pattern.source, `${pattern.flags}g`);
-    for (let match = global.exec(this.text); match; match = global.exec(this.text)) {
-      if (match[0].length === 0) {
-        global.lastIndex++;
-        continue;
+    const global = new RegExp(pattern.source, pattern.global ? pattern.flags : `${pattern.flags}g`);
+    for (const chunk of this.chunks) {
+      const text = this.textOf(chunk);
+      global.lastIndex = 0;
+      for (let match = global.exec(text); match; match = global.exec(text)) {
+        if (match[0].length === 0) {
+          global.lastIndex++;
+          continue;
+        }
+        const local = stringIndexAt(chunk.starts, match.index);
+        const found = this.strings[chunk.first + local]!;
+        const index = match.index - chunk.starts[local]!;
+        yield { match, string: found, offset: offsetInString(found, index), index };
       }
-      const index = this.stringIndexAt(match.index);
-      const found = this.strings[index]!;
-      yield { match, string: found, offset: fileOffset(found, match.index - this.starts[index]!) };
     }
   }
 
   /** File offset of the first occurrence of `needle` inside one string, or null. */
   find(needle: string): number | null {
     if (needle.length === 0) return null;
-    for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
-      const index = this.stringIndexAt(at);
-      if (at + needle.length <= this.starts[index]! + this.strings[index]!.value.length) return this.offsetOf(at);
+    for (const chunk of this.chunks) {
+      const text = this.textOf(chunk);
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+        const local = stringIndexAt(chunk.starts, at);
+        const found = this.strings[chunk.first + local]!;
+        const index = at - chunk.starts[local]!;
+        if (index + needle.length <= found.value.length) return offsetInString(found, index);
+      }
     }
     return null;
   }
 
-  /** File offset of character `at` (an index into the joined text). */
-  offsetOf(at: number): number {
-    const index = this.stringIndexAt(at);
-    return fileOffset(this.strings[index]!, at - this.starts[index]!);
-  }
-
-  private stringIndexAt(at: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= at) low = middle;
-      else high = middle - 1;
+  private textOf(chunk: Chunk): string {
+    if (chunk.text !== null) return chunk.text;
+    const values = new Array<string>(chunk.count);
+    for (let i = 0; i < chunk.count; i++) values[i] = this.strings[chunk.first + i]!.value;
+    const text = values.join(SEPARATOR);
+    if (this.cachedChars + text.length <= CACHED_CHARS) {
+      chunk.text = text;
+      this.cachedChars += text.length;
     }
-    return low;
+    return text;
   }
 }
 
+function stringIndexAt(starts: number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** File offset of character `index` of a found string, given how its bytes were decoded. */
-function fileOffset(found: FoundString, index: number): number {
+export function offsetInString(found: FoundString, index: number): number {
   if (found.encoding === 'utf16le') return found.offset + 2 * index;
   const before = found.value.slice(0, index);
   return found.offset + (nonAscii.test(before) ? encoder.encode(before).length : index);

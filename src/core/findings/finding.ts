@@ -1,7 +1,7 @@
 import type { Exe, ExeSection } from '../formats/exe';
 import type { Evidence, Finding, FoundString, Report, Verdict } from '../report/types';
 import { SectionLocator } from '../strings/section-locator';
-import { StringCorpus } from './corpus';
+import { StringCorpus, type TextKinds } from './corpus';
 
 /** What every rule reads. The corpus and locator are shared so the strings are joined and indexed once. */
 export interface RuleContext extends FindingsInput {
@@ -23,6 +23,11 @@ export interface RuleOutput {
 
 export interface Rule {
   name: string;
+  /**
+   * The kinds of text the rule's corpora hold: Go literals, other text (printable runs no reference explains),
+   * both, or none for rules that read only the parsed file.
+   */
+  scans: TextKinds;
   run(context: RuleContext): Partial<RuleOutput>;
 }
 
@@ -67,6 +72,11 @@ function isContent(section: ExeSection | null): boolean {
   if (!section) return false;
   if (section.kind === 'code' || section.kind === 'symbols' || section.kind === 'debug') return false;
   return !NAME_TABLES.test(section.name);
+}
+
+/** The context a rule sees: its corpora hold only the kinds of text it declares. */
+export function contextFor(context: RuleContext, rule: Rule): RuleContext {
+  return { ...context, corpus: context.corpus.only(rule.scans), fullCorpus: context.fullCorpus.only(rule.scans) };
 }
 
 /** Evidence at a file offset, with the section that holds it. */

@@ -1,6 +1,6 @@
 import type { Finding, Verdict } from '../report/types';
 import { SEVERITIES } from '../report/types';
-import { makeContext, type FindingsInput, type Rule } from './finding';
+import { contextFor, makeContext, type FindingsInput, type Rule } from './finding';
 import { buildPathsRule } from './rules/build-paths';
 import { emailsRule } from './rules/emails';
 import { hardeningRule } from './rules/hardening';
@@ -38,7 +38,7 @@ export function analyzeFindings(input: FindingsInput): { findings: Finding[]; ve
   const verdicts: Verdict[] = [];
   const secrets = new Set<string>();
   for (const rule of RULES) {
-    const output = rule.run(context);
+    const output = rule.run(contextFor(context, rule));
     findings.push(...(output.findings ?? []));
     verdicts.push(...(output.verdicts ?? []));
     for (const secret of output.secrets ?? []) secrets.add(secret);

@@ -183,7 +183,17 @@ export interface FoundString {
   section: string | null;
   /** "ascii" | "utf8" | "utf16le" | "go" (cut from Go's literal blob by string headers) */
   encoding: string;
+  /** "literal": a Go string literal at its exact start and length; "other": printable text no reference explains. */
+  kind: StringKind;
+  /** Bytes in the file; `value` holds all of them unless `truncated`. */
+  length: number;
+  /** For a literal: the function that loads it, else the variable or package holding its header. */
+  referencedBy?: string | null;
+  /** True when `value` is only the start of a string longer than the cap on materialised text. */
+  truncated?: boolean;
 }
+
+export type StringKind = 'literal' | 'other';
 
 /** One line on a verdict card: "PIE: yes", "Runs on Alpine: no (needs glibc)". */
 export interface Verdict {

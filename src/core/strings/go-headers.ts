@@ -5,6 +5,8 @@ import { FixupCursor } from '../formats/pointers';
 export interface GoSpan {
   start: number;
   end: number;
+  /** Virtual address of the header that points at it: the data that refers to the literal. */
+  holder: number;
 }
 
 /** Longer "literals" are tables or blobs, not text a person wants cut out as one string. */
@@ -93,7 +95,7 @@ function scanHolder(
     if (!target || pointer + length > target.end) continue;
     const start = target.offset + (pointer - target.address);
     if (!isText(file, start, start + length)) continue;
-    spans.push({ start, end: start + length });
+    spans.push({ start, end: start + length, holder: address + at });
     if (spans.length >= MAX_GO_HEADERS) return;
   }
 }
@@ -109,7 +111,7 @@ function readWord(view: DataView, at: number, size: number, little: boolean): nu
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Printable ASCII, tab/newline/CR, or well-formed UTF-8. */
-function isText(file: Uint8Array, start: number, end: number): boolean {
+export function isText(file: Uint8Array, start: number, end: number): boolean {
   if (start < 0 || end > file.length) return false;
   let high = false;
   for (let i = start; i < end; i++) {

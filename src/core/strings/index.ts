@@ -1,12 +1,14 @@
 import type { Diagnostic } from '../io/errors';
 import type { Exe } from '../formats/exe';
 import type { FoundString } from '../report/types';
-import { decodeUtf8 } from '../io/reader';
-import { collectGoSpans, type GoSpan } from './go-headers';
+import { locateLiterals, type CodeLiterals, type Literal } from './literals';
 import { scanTextRuns, scanUtf16Runs, type TextRun } from './runs';
 import { SectionLocator } from './section-locator';
+import { hasChars, stringValue } from './values';
 
 export { SectionLocator } from './section-locator';
+export type { CodeLiterals } from './literals';
+export { MAX_STRING_BYTES } from './values';
 
 /** The shortest run reported, as `strings` does by default with -n 6. */
 export const DEFAULT_MIN_LENGTH = 6;
@@ -21,32 +23,44 @@ export interface ExtractOptions {
   baseOffset?: number;
   /** Receives a warning when the cap cut the list short. */
   diagnostics?: Diagnostic[];
+  /** String references found in the code, when the instruction pass ran. */
+  code?: CodeLiterals;
+}
+
+/** A piece of text before its value is read: where it is, what it is, who refers to it. */
+interface Place {
+  start: number;
+  end: number;
+  encoding: TextRun['encoding'];
+  literal: Literal | null;
 }
 
 /**
  * Printable strings of the file with their offsets and sections. Go literals, which the linker stores back to
- * back, are cut apart at the {ptr,len} headers that point at them (encoding "go"); the merged run they came
- * from is replaced by those literals and whatever text lies between them. `options.baseOffset` is where the
- * Exe's offsets start in `file` (the first slice of a fat Mach-O).
+ * back, come out one by one at the exact place their references give (kind "literal", encoding "go"); what the
+ * references do not explain is "other" text: printable runs with the literals taken out. Literals shorter than
+ * the minimum still cut, so no string reported spans two literals. `options.baseOffset` is where the Exe's
+ * offsets start in `file` (the first slice of a fat Mach-O).
  */
 export function extractStrings(exe: Exe | null, file: Uint8Array, options: ExtractOptions = {}): FoundString[] {
   const minLength = Math.max(1, options.minLength ?? DEFAULT_MIN_LENGTH);
   const limit = Math.max(1, options.maxStrings ?? MAX_STRINGS);
   const base = options.baseOffset ?? 0;
-  // Literals shorter than the minimum do not cut: Go packs many 2–5 byte literals together, and that run is what
-  // `strings` shows and what a person searches for; the literals long enough to report come out whole.
-  const goRuns = exe
-    ? chooseSpans(collectGoSpans(exe, file, base))
-        .map((span) => goRun(span, file))
-        .filter((run) => charCount(run) >= minLength)
-    : [];
-  const pieces: TextRun[] = [];
+  const literals = exe ? locateLiterals(exe, file, base, options.code) : [];
+  const places: Place[] = [];
+  for (const literal of literals) {
+    if (hasChars(file, literal.start, literal.end, minLength, false)) {
+      places.push({ start: literal.start, end: literal.end, encoding: 'go', literal });
+    }
+  }
   // One more than the cap, so that going over it is noticed.
-  for (const run of scanTextRuns(file, minLength, limit + 1)) cutRun(run, goRuns, file, minLength, pieces);
-  const utf16 = exe?.format === 'pe' ? scanUtf16Runs(file, minLength, limit + 1) : [];
-  const all = pieces.concat(goRuns, utf16).sort((a, b) => a.start - b.start);
-  if (all.length > limit) {
-    all.length = limit;
+  for (const run of scanTextRuns(file, minLength, limit + 1)) cutRun(run, literals, file, minLength, places);
+  if (exe?.format === 'pe') {
+    for (const run of scanUtf16Runs(file, minLength, limit + 1)) places.push({ ...run, literal: null });
+  }
+  places.sort((a, b) => a.start - b.start);
+  if (places.length > limit) {
+    places.length = limit;
     options.diagnostics?.push({
       level: 'warning',
       source: 'strings',
@@ -54,77 +68,50 @@ export function extractStrings(exe: Exe | null, file: Uint8Array, options: Extra
     });
   }
   const locator = new SectionLocator(exe, base);
-  return all.map((run) => ({
-    value: run.value,
-    offset: run.start,
-    section: locator.nameAt(run.start),
-    encoding: run.encoding,
-  }));
+  return places.map((place) => foundString(place, file, locator));
 }
 
-/** Sorted, non-overlapping spans: at one start the longest wins, and a span inside a kept one is dropped. */
-function chooseSpans(spans: GoSpan[]): GoSpan[] {
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chosen: GoSpan[] = [];
-  let reached = -1;
-  for (const span of spans) {
-    if (span.start < reached) continue;
-    chosen.push(span);
-    reached = span.end;
-  }
-  return chosen;
+function foundString(place: Place, file: Uint8Array, locator: SectionLocator): FoundString {
+  const { value, truncated } = stringValue(file, place.start, place.end, place.encoding);
+  const found: FoundString = {
+    value,
+    offset: place.start,
+    section: locator.nameAt(place.start),
+    encoding: place.encoding,
+    kind: place.literal ? 'literal' : 'other',
+    length: place.end - place.start,
+  };
+  if (place.literal) found.referencedBy = place.literal.referencedBy;
+  if (truncated) found.truncated = true;
+  return found;
 }
 
-function goRun(span: GoSpan, file: Uint8Array): TextRun {
-  return { start: span.start, end: span.end, value: decodeUtf8(file.subarray(span.start, span.end)), encoding: 'go' };
-}
-
-const nonAscii = /[\u0080-\uffff]/;
-
-function charCount(run: TextRun): number {
-  return nonAscii.test(run.value) ? [...run.value].length : run.value.length;
-}
-
-/** The first span that ends after `offset`. */
-function firstSpanAfter(spans: GoSpan[], offset: number): number {
+/** The first literal that ends after `offset`. */
+function firstLiteralAfter(literals: Literal[], offset: number): number {
   let low = 0;
-  let high = spans.length;
+  let high = literals.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (spans[middle]!.end <= offset) low = middle + 1;
+    if (literals[middle]!.end <= offset) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-/** Pushes the run, or what is left of it once the Go literals inside it are taken out. */
-function cutRun(run: TextRun, spans: GoSpan[], file: Uint8Array, minLength: number, out: TextRun[]): void {
-  let index = firstSpanAfter(spans, run.start);
-  if (index >= spans.length || spans[index]!.start >= run.end) {
-    out.push(run);
-    return;
-  }
+/** Pushes the run, or what is left of it once the Go literals inside it are taken out, as other text. */
+function cutRun(run: TextRun, literals: Literal[], file: Uint8Array, minLength: number, out: Place[]): void {
+  let index = firstLiteralAfter(literals, run.start);
   let cursor = run.start;
-  for (; index < spans.length && spans[index]!.start < run.end; index++) {
-    const span = spans[index]!;
-    if (span.start > cursor) pushPiece(run, cursor, span.start, file, minLength, out);
-    cursor = Math.max(cursor, span.end);
+  for (; index < literals.length && literals[index]!.start < run.end; index++) {
+    const literal = literals[index]!;
+    if (literal.start > cursor) pushPiece(run, cursor, literal.start, file, minLength, out);
+    cursor = Math.max(cursor, literal.end);
   }
   if (cursor < run.end) pushPiece(run, cursor, run.end, file, minLength, out);
 }
 
-function pushPiece(
-  run: TextRun,
-  start: number,
-  end: number,
-  file: Uint8Array,
-  minLength: number,
-  out: TextRun[],
-): void {
-  const value =
-    run.encoding === 'ascii'
-      ? run.value.slice(start - run.start, end - run.start)
-      : decodeUtf8(file.subarray(start, end));
-  const piece: TextRun = { start, end, value, encoding: run.encoding };
-  if (charCount(piece) >= minLength) out.push(piece);
+function pushPiece(run: TextRun, start: number, end: number, file: Uint8Array, minLength: number, out: Place[]): void {
+  if (hasChars(file, start, end, minLength, run.encoding === 'ascii')) {
+    out.push({ start, end, encoding: run.encoding, literal: null });
+  }
 }

@@ -1,10 +1,10 @@
-import { decodeUtf8 } from '../io/reader';
-
-/** A run of text bytes in the file: [start, end) in file offsets, with its decoded value. */
+/**
+ * A run of text bytes in the file: [start, end) in file offsets. Runs carry no decoded value: a run can be as long
+ * as the file, and only a bounded part of it is ever turned into a string (see values.ts).
+ */
 export interface TextRun {
   start: number;
   end: number;
-  value: string;
   encoding: 'ascii' | 'utf8' | 'utf16le' | 'go';
 }
 
@@ -31,8 +31,8 @@ const BYTE_CLASS = new Uint8Array(256).map((_, byte) => (isPrintable(byte) ? 1 :
 
 /**
  * Printable ASCII / UTF-8 runs of at least `minLength` characters. A plain loop over the bytes: it classifies
- * each byte once through a table and decodes only the runs it keeps, which is faster than decoding the whole
- * file and running a regex over it. Plain ASCII, most of any binary's text, takes a tight inner loop.
+ * each byte once through a table and decodes nothing, which is faster than decoding the whole file and running a
+ * regex over it. Plain ASCII, most of any binary's text, takes a tight inner loop.
  */
 export function scanTextRuns(file: Uint8Array, minLength: number, limit: number): TextRun[] {
   const runs: TextRun[] = [];
@@ -60,18 +60,11 @@ export function scanTextRuns(file: Uint8Array, minLength: number, limit: number)
       chars++;
       at += step;
     }
-    if (chars >= minLength) runs.push(textRun(file, start, at, multibyte));
+    if (chars >= minLength) runs.push({ start, end: at, encoding: multibyte ? 'utf8' : 'ascii' });
     // A lead byte without its continuation bytes starts no run: step past it.
     if (at === start) at++;
   }
   return runs;
-}
-
-function textRun(file: Uint8Array, start: number, end: number, multibyte: boolean): TextRun {
-  const bytes = file.subarray(start, end);
-  return multibyte
-    ? { start, end, value: decodeUtf8(bytes), encoding: 'utf8' }
-    : { start, end, value: decodeUtf8(bytes), encoding: 'ascii' };
 }
 
 /** Printable UTF-16LE runs (PE resources and Windows API strings), at least `minLength` characters. */
@@ -83,15 +76,9 @@ export function scanUtf16Runs(file: Uint8Array, minLength: number, limit: number
       const text = at + 1 < file.length && file[at + 1] === 0 && isPrintable(file[at]!);
       if (text && start < 0) start = at;
       if (text || start < 0) continue;
-      if ((at - start) / 2 >= minLength) runs.push(utf16Run(file, start, at));
+      if ((at - start) / 2 >= minLength) runs.push({ start, end: at, encoding: 'utf16le' });
       start = -1;
     }
   }
   return runs.sort((a, b) => a.start - b.start);
-}
-
-function utf16Run(file: Uint8Array, start: number, end: number): TextRun {
-  let value = '';
-  for (let i = start; i < end; i += 2) value += String.fromCharCode(file[i]!);
-  return { start, end, value, encoding: 'utf16le' };
 }

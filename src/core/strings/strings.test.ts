@@ -5,33 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { binDir, fixture, truth } from '../../../test/fixtures';
 import type { Diagnostic } from '../io/errors';
 import { parseElf } from '../formats/elf/index';
-import { section, syntheticExe } from '../findings/testing/synthetic-exe';
+import { syntheticExe } from '../findings/testing/synthetic-exe';
+import { goLayout, goLayoutExe } from './testing/go-layout';
 import { extractStrings } from './index';
+import { locateLiterals } from './literals';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-/** A file with a literal blob in .rodata at 0x100 (VA 0x1100) and {ptr,len} headers in .data at 0x200. */
-function goLayout(literals: string[], bits: 32 | 64, littleEndian: boolean): Uint8Array {
-  const file = new Uint8Array(0x300);
-  const blob = text(literals.join(''));
-  file.set(blob, 0x100);
-  const view = new DataView(file.buffer);
-  let at = 0x200;
-  let address = 0x1100;
-  for (const literal of literals) {
-    const length = text(literal).length;
-    if (bits === 64) {
-      view.setBigUint64(at, BigInt(address), littleEndian);
-      view.setBigUint64(at + 8, BigInt(length), littleEndian);
-    } else {
-      view.setUint32(at, address, littleEndian);
-      view.setUint32(at + 4, length, littleEndian);
-    }
-    at += bits / 4;
-    address += length;
-  }
-  return file;
-}
 
 const LITERALS = ['jobs done!', 'AKIAFAKEFAKEFAKE7EXA', 'Egyptian_Hieroglyphs', 'grüße, welt'];
 
@@ -42,11 +21,7 @@ describe('extractStrings on Go literal layouts', () => {
   ] as const) {
     it(`cuts Go's glued literals at their headers (${bits}-bit, ${little ? 'little' : 'big'}-endian)`, () => {
       const file = goLayout(LITERALS, bits, little);
-      const exe = syntheticExe(file, {
-        bits,
-        littleEndian: little,
-        sections: [section('.rodata', 'rodata', 0x1100, 0x100, 0x100), section('.data', 'data', 0x1200, 0x200, 0x100)],
-      });
+      const exe = goLayoutExe(file, bits, little);
       const go = extractStrings(exe, file).filter((s) => s.encoding === 'go');
       expect(go.map((s) => s.value)).toEqual(LITERALS);
       expect(go.map((s) => s.section)).toEqual(LITERALS.map(() => '.rodata'));
@@ -62,8 +37,8 @@ describe('extractStrings on raw runs', () => {
     const file = new Uint8Array([0, ...text('short'), 0, ...text('long enough'), 1, 2, ...text('héllo wörld'), 0xff]);
     const found = extractStrings(null, file);
     expect(found).toEqual([
-      { value: 'long enough', offset: 7, section: null, encoding: 'ascii' },
-      { value: 'héllo wörld', offset: 20, section: null, encoding: 'utf8' },
+      { value: 'long enough', offset: 7, section: null, encoding: 'ascii', kind: 'other', length: 11 },
+      { value: 'héllo wörld', offset: 20, section: null, encoding: 'utf8', kind: 'other', length: 13 },
     ]);
     expect(extractStrings(null, file, { minLength: 4 }).map((s) => s.value)).toContain('short');
   });
@@ -73,7 +48,7 @@ describe('extractStrings on raw runs', () => {
     const file = new Uint8Array([7, ...wide, 0, 0]);
     const pe = extractStrings(syntheticExe(file, { format: 'pe' }), file);
     expect(pe.filter((s) => s.encoding === 'utf16le')).toEqual([
-      { value: 'Hello, wide world', offset: 1, section: null, encoding: 'utf16le' },
+      { value: 'Hello, wide world', offset: 1, section: null, encoding: 'utf16le', kind: 'other', length: 34 },
     ]);
     expect(extractStrings(syntheticExe(file), file).some((s) => s.encoding === 'utf16le')).toBe(false);
   });
@@ -118,9 +93,11 @@ describe('extractStrings against readelf and strings(1)', () => {
       .map((m) => ({ offset: Number(m[1]), length: m[2]!.length }))
       .filter((s) => s.offset >= start && s.offset < end);
     const file = fixture('linux-amd64');
+    const exe = parseElf(file)!;
     const covered = new Uint8Array(file.length);
-    for (const s of extractStrings(parseElf(file), file))
-      covered.fill(1, s.offset, s.offset + new TextEncoder().encode(s.value).length);
+    for (const s of extractStrings(exe, file)) covered.fill(1, s.offset, s.offset + s.length);
+    // Literals shorter than the minimum are not listed, but their references explain their bytes.
+    for (const literal of locateLiterals(exe, file, 0)) covered.fill(1, literal.start, literal.end);
     expect(printed.length).toBeGreaterThan(100);
     // Cutting at literal boundaries may drop pieces shorter than the minimum; nothing longer may go missing.
     for (const s of printed) {

@@ -1,5 +1,6 @@
 import type { Evidence, Finding } from '../../report/types';
 import { evidenceAt, groupBy, makeFinding, stringPlace, type Rule, type RuleContext } from '../finding';
+import { ALL_TEXT } from '../corpus';
 
 /** An absolute path seen in the binary: in a string (with its offset) or in the pclntab file table. */
 export interface SeenPath {
@@ -105,6 +106,7 @@ function usernameFindings(context: RuleContext, paths: SeenPath[]): Finding[] {
 
 export const buildPathsRule: Rule = {
   name: 'build-paths',
+  scans: ALL_TEXT,
   run(context) {
     const paths = collectPaths(context);
     const buildPaths = buildPathFinding(context, paths, goRootOf(paths));

@@ -1,4 +1,5 @@
 import { evidenceAt, groupBy, makeFinding, stringPlace, type Rule } from '../finding';
+import { ALL_TEXT } from '../corpus';
 
 // The local part may not follow ':' or '/', so "user:password@host" in a URL is not read as an address.
 const EMAIL =
@@ -8,6 +9,7 @@ const FILE_SUFFIXES = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'js', 'css', 
 
 export const emailsRule: Rule = {
   name: 'emails',
+  scans: ALL_TEXT,
   run(context) {
     const hits = [...context.corpus.matches(EMAIL)].filter(({ match }) => !FILE_SUFFIXES.has(match[1]!.toLowerCase()));
     const groups = groupBy(hits, ({ match }) => match[0].toLowerCase());

@@ -1,5 +1,6 @@
 import type { Finding } from '../../report/types';
 import { evidenceAt, groupBy, makeFinding, stringPlace, type Rule, type RuleContext } from '../finding';
+import { ALL_TEXT } from '../corpus';
 
 interface HostHit {
   host: string;
@@ -66,6 +67,7 @@ function hostFinding(context: RuleContext, host: string, hits: HostHit[]): Findi
 
 export const internalHostsRule: Rule = {
   name: 'internal-hosts',
+  scans: ALL_TEXT,
   run(context) {
     const groups = groupBy(hostHits(context), (hit) => hit.host);
     return { findings: [...groups].map(([host, hits]) => hostFinding(context, host, hits)) };

@@ -2,6 +2,7 @@ import type { Finding } from '../../report/types';
 import { buildSettings, evidenceAt, makeFinding, type Rule, type RuleContext } from '../finding';
 import { maskSecret } from '../mask';
 import { looksGenerated, secretPatternFor } from './secret-patterns';
+import { ALL_TEXT } from '../corpus';
 
 /** One -X assignment: the variable (package path and name) and the string it was set to. */
 export interface XAssignment {
@@ -83,6 +84,7 @@ function xFinding(context: RuleContext, assignment: XAssignment): Finding {
 
 export const ldflagsRule: Rule = {
   name: 'ldflags',
+  scans: ALL_TEXT,
   run(context) {
     const ldflags = buildSettings(context).filter((s) => s.key === '-ldflags');
     const assignments = ldflags.flatMap((s) => parseXFlags(s.value));

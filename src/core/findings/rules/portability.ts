@@ -1,6 +1,7 @@
 import type { Finding, LinkageReport, Verdict } from '../../report/types';
 import { evidenceAt, makeFinding, type Rule, type RuleContext } from '../finding';
 import { compareVersions, linkageOf } from './linkage';
+import { NO_TEXT } from '../corpus';
 
 /** CentOS 7 / RHEL 7 ship glibc 2.17: the oldest glibc still commonly targeted. */
 export const CENTOS7_GLIBC = '2.17';
@@ -111,6 +112,7 @@ function portabilityFindings(context: RuleContext, linkage: LinkageReport): Find
 
 export const portabilityRule: Rule = {
   name: 'portability',
+  scans: NO_TEXT,
   run(context) {
     const linkage = linkageOf(context);
     if (!linkage) return {};

@@ -1,6 +1,7 @@
 import type { ExeSection } from '../../formats/exe';
 import type { Evidence, Finding, Verdict } from '../../report/types';
 import { evidenceAt, makeFinding, type Rule, type RuleContext } from '../finding';
+import { ALL_TEXT } from '../corpus';
 
 const DEBUG_SECTION = /^[._]+z?debug_/;
 const SYMBOL_SECTIONS = new Set(['.symtab', '.strtab']);
@@ -148,6 +149,7 @@ function residueVerdicts(symtab: Finding | null, dwarf: Finding | null): Verdict
 
 export const residueRule: Rule = {
   name: 'residue',
+  scans: ALL_TEXT,
   run(context) {
     const symtab = symtabFinding(context);
     const dwarf = dwarfFinding(context);

@@ -1,4 +1,5 @@
 import { evidenceAt, makeFinding, type Rule } from '../finding';
+import { NO_TEXT } from '../corpus';
 
 // Packages whose mere presence opens something at run time: profiling and variable dumps over HTTP, and
 // loading code from disk.
@@ -16,6 +17,7 @@ function linkedPackages(packages: string[], functionPackages: string[]): Set<str
 
 export const riskyPackagesRule: Rule = {
   name: 'risky-packages',
+  scans: NO_TEXT,
   run(context) {
     const go = context.report.go;
     if (!go) return {};

@@ -1,5 +1,6 @@
 import type { Severity } from '../../report/types';
 import { shannonEntropy } from '../../formats/entropy';
+import { LITERALS_ONLY, type TextKinds } from '../corpus';
 
 /**
  * One kind of secret: a pattern whose named group `secret` is the value to mask, and an optional check that
@@ -12,6 +13,8 @@ export interface SecretPattern {
   what: string;
   pattern: RegExp;
   accept?: (secret: string, match: RegExpExecArray) => boolean;
+  /** Kinds of text the pattern reads; all when absent. */
+  scans?: TextKinds;
 }
 
 const encoder = new TextEncoder();
@@ -162,6 +165,9 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     pattern:
       /(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|client_secret|token|auth_token|access_token|api[_-]?key|apikey|private_key)["']?\s*[:=]\s*["']?(?<secret>[^\s"'&;,\0]{8,128})/gi,
     accept: (secret) => looksGenerated(secret),
+    // A name and a value that come from two literals glued by the linker ("Invalid token: " then "InvalidARN…")
+    // read as an assignment in other text; only a single literal says the two belong together.
+    scans: LITERALS_ONLY,
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Evidence, Finding } from '../../report/types';
 import { groupBy, makeFinding, stringPlace, type Rule, type RuleContext } from '../finding';
 import { maskSecret, maskUnit } from '../mask';
+import { ALL_TEXT, offsetInString } from '../corpus';
 import { SECRET_PATTERNS, type SecretPattern } from './secret-patterns';
 
 /** A secret seen at one place: the clear value stays inside this rule and never reaches a Finding. */
@@ -23,7 +24,9 @@ export function findSecrets(context: RuleContext): SecretHit[] {
   const hits: SecretHit[] = [];
   const covered: [number, number][] = [];
   for (const pattern of SECRET_PATTERNS) {
-    for (const { match, string, offset } of context.corpus.matches(pattern.pattern)) {
+    for (const { match, string, offset, index } of context.corpus
+      .only(pattern.scans ?? ALL_TEXT)
+      .matches(pattern.pattern)) {
       const raw = match.groups?.secret ?? match[0];
       const secret = raw.trim();
       if (pattern.accept && !pattern.accept(secret, match)) continue;
@@ -32,7 +35,7 @@ export function findSecrets(context: RuleContext): SecretHit[] {
       covered.push([offset, end]);
       // Evidence points at the secret itself, not at the name or prefix that introduced it.
       const start = match[0].lastIndexOf(raw) + raw.indexOf(secret);
-      const at = context.corpus.offsetOf(match.index + start);
+      const at = offsetInString(string, index + start);
       const unit = maskUnit(match[0], start, secret);
       hits.push({ pattern, secret, offset: at, section: string.section, place: stringPlace(string), unit });
     }
@@ -64,6 +67,7 @@ function secretFinding(hits: SecretHit[]): Finding {
 
 export const secretsRule: Rule = {
   name: 'secrets',
+  scans: ALL_TEXT,
   run(context) {
     const hits = findSecrets(context);
     const groups = groupBy(hits, (hit) => `${hit.pattern.id}\0${hit.secret}`);

@@ -1,5 +1,6 @@
 import type { Finding, Verdict } from '../../report/types';
 import { buildSettings, evidenceAt, makeFinding, type Rule, type RuleContext } from '../finding';
+import { ALL_TEXT } from '../corpus';
 
 const ABSOLUTE = /^(?:\/|[A-Za-z]:[\\/])/;
 const SOURCE_PATH = /(?<![\w.~+-])(?:\/|[A-Za-z]:\\)(?:[\w.@+~-]+[/\\])+[\w.@+~-]+\.(?:go|s)(?![\w])/g;
@@ -60,6 +61,7 @@ function noTrimpathFinding(context: RuleContext): Finding {
 
 export const trimpathRule: Rule = {
   name: 'trimpath',
+  scans: ALL_TEXT,
   run(context) {
     const trimmed = hasTrimpath(context);
     const findings: Finding[] = [];

@@ -1,7 +1,9 @@
 import { buildSettings, evidenceAt, makeFinding, type Rule } from '../finding';
+import { ALL_TEXT } from '../corpus';
 
 export const vcsRule: Rule = {
   name: 'vcs',
+  scans: ALL_TEXT,
   run(context) {
     const stamps = buildSettings(context).filter((s) => s.key === 'vcs' || s.key.startsWith('vcs.'));
     if (stamps.length === 0) return {};

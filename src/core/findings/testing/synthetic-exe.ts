@@ -63,12 +63,17 @@ export function bareReport(overrides: Partial<Report> = {}): Report {
   return { ...emptyReport({ name: 'synthetic', size: 0, sha256: '' }), ...overrides };
 }
 
-/** Strings as the extractor would give them, for rule tests that start from text. */
-export function stringsOf(values: string[], section: string | null = '.rodata'): FoundString[] {
+/** Strings as the extractor would give them, for rule tests that start from text: one Go literal each unless told. */
+export function stringsOf(
+  values: string[],
+  section: string | null = '.rodata',
+  kind: FoundString['kind'] = 'literal',
+): FoundString[] {
   let offset = 0x1000;
   return values.map((value) => {
-    const found = { value, offset, section, encoding: 'ascii' };
-    offset += value.length + 1;
+    const length = new TextEncoder().encode(value).length;
+    const found: FoundString = { value, offset, section, encoding: kind === 'literal' ? 'go' : 'ascii', kind, length };
+    offset += length + 1;
     return found;
   });
 }

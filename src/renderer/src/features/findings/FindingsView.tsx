@@ -13,7 +13,7 @@ const SEVERITY_MARK: Record<Severity, string> = { critical: '‼', high: '!', me
 
 function clearValueAt(strings: FoundString[], offset: number | null): string | null {
   if (offset === null) return null;
-  const hit = strings.find((s) => offset >= s.offset && offset < s.offset + s.value.length);
+  const hit = strings.find((s) => offset >= s.offset && offset < s.offset + Math.max(1, s.length));
   return hit ? hit.value : null;
 }
 

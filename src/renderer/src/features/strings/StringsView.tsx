@@ -5,6 +5,22 @@ import { MaskedText, useRevealable } from '../../components/Reveal';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { hexOffset } from '../../lib/format';
 
+/** How a string was found, in a person's words. */
+export function textKind(s: FoundString): string {
+  return s.kind === 'literal' ? 'Go literal' : 'other text';
+}
+
+/** The string as shown: a long one says how much of it the table holds. */
+function shownValue(s: FoundString) {
+  if (!s.truncated) return s.value;
+  return (
+    <span title={`${s.length} bytes; the first ${s.value.length} characters are shown`}>
+      {s.value}
+      <em> … ({s.length} bytes in all)</em>
+    </span>
+  );
+}
+
 const baseColumns: Column<FoundString>[] = [
   {
     key: 'offset',
@@ -15,8 +31,16 @@ const baseColumns: Column<FoundString>[] = [
     align: 'right',
   },
   { key: 'section', header: 'Section', value: (s) => s.section ?? '', width: '130px' },
-  { key: 'encoding', header: 'Kind', value: (s) => s.encoding, width: '70px' },
-  { key: 'length', header: 'Length', value: (s) => s.value.length, width: '70px', align: 'right' },
+  { key: 'kind', header: 'Text', value: textKind, width: '95px' },
+  { key: 'encoding', header: 'Encoding', value: (s) => s.encoding, width: '80px' },
+  { key: 'length', header: 'Bytes', value: (s) => s.length, width: '70px', align: 'right' },
+  {
+    key: 'referencedBy',
+    header: 'Referenced by',
+    value: (s) => s.referencedBy ?? '',
+    render: (s) => <span title={s.referencedBy ?? undefined}>{s.referencedBy}</span>,
+    width: '240px',
+  },
 ];
 
 const STRING_PATH = /^strings\/(\d+)\/value$/;
@@ -36,9 +60,7 @@ function useColumns(strings: FoundString[]): Column<FoundString>[] {
       header: 'String',
       value: (s) => s.value,
       width: 'minmax(300px, 1fr)',
-      ...(masked.size > 0 && {
-        render: (s: FoundString) => (masked.has(s) ? <MaskedText text={s.value} path={masked.get(s)!} /> : s.value),
-      }),
+      render: (s: FoundString) => (masked.has(s) ? <MaskedText text={s.value} path={masked.get(s)!} /> : shownValue(s)),
     };
     return [...baseColumns, value];
   }, [strings, revealable]);
@@ -49,7 +71,7 @@ function matcher(query: string): (s: FoundString) => boolean {
   const at = /^@(0x[0-9a-f]+|\d+)$/i.exec(query.trim());
   if (at) {
     const offset = Number(at[1]);
-    return (s) => offset >= s.offset && offset < s.offset + Math.max(1, s.value.length);
+    return (s) => offset >= s.offset && offset < s.offset + Math.max(1, s.length);
   }
   const regex = /^\/(.+)\/([imsu]*)$/.exec(query);
   if (regex) {
@@ -61,21 +83,68 @@ function matcher(query: string): (s: FoundString) => boolean {
     }
   }
   const needle = query.toLowerCase();
-  return (s) => s.value.toLowerCase().includes(needle);
+  return (s) => s.value.toLowerCase().includes(needle) || (s.referencedBy ?? '').toLowerCase().includes(needle);
 }
 
-/** Every string in the file; the filter takes text or /regex/; narrow by section and minimum length. */
+type KindChoice = '' | FoundString['kind'];
+
+/**
+ * Every string in the file: Go literals, each at its exact place with what refers to it, and other text that no
+ * reference explains. The filter takes text or /regex/; narrow by kind of text, section and minimum length.
+ */
 export function StringsView({ strings, initialQuery = '' }: { strings: FoundString[]; initialQuery?: string }) {
   const [section, setSection] = useState('');
+  const [kind, setKind] = useState<KindChoice>('');
   const [minLength, setMinLength] = useState(6);
   const columns = useColumns(strings);
   const sections = useMemo(() => [...new Set(strings.map((s) => s.section ?? ''))].filter(Boolean).sort(), [strings]);
   const rows = useMemo(
-    () => strings.filter((s) => s.value.length >= minLength && (!section || s.section === section)),
-    [strings, section, minLength],
+    () =>
+      strings.filter(
+        (s) =>
+          (s.truncated || s.value.length >= minLength) &&
+          (!section || s.section === section) &&
+          (!kind || (s.kind ?? 'other') === kind),
+      ),
+    [strings, section, kind, minLength],
   );
-  const toolbar = (
+  const toolbar = <StringsToolbar {...{ kind, setKind, section, setSection, sections, minLength, setMinLength }} />;
+  return (
+    <VirtualTable
+      key={initialQuery}
+      label="Strings"
+      rows={rows}
+      columns={columns}
+      rowKey={(s, i) => `${s.offset}-${i}`}
+      toolbar={toolbar}
+      filter={matcher}
+      initialQuery={initialQuery}
+    />
+  );
+}
+
+interface ToolbarProps {
+  kind: KindChoice;
+  setKind: (kind: KindChoice) => void;
+  section: string;
+  setSection: (section: string) => void;
+  sections: string[];
+  minLength: number;
+  setMinLength: (length: number) => void;
+}
+
+/** The narrowing controls: kind of text, section, minimum length. */
+function StringsToolbar({ kind, setKind, section, setSection, sections, minLength, setMinLength }: ToolbarProps) {
+  return (
     <>
+      <label>
+        Text{' '}
+        <select value={kind} onChange={(e) => setKind(e.target.value as KindChoice)}>
+          <option value="">all</option>
+          <option value="literal">Go literals</option>
+          <option value="other">other text</option>
+        </select>
+      </label>
       <label>
         Section{' '}
         <select value={section} onChange={(e) => setSection(e.target.value)}>
@@ -97,17 +166,5 @@ export function StringsView({ strings, initialQuery = '' }: { strings: FoundStri
         />
       </label>
     </>
-  );
-  return (
-    <VirtualTable
-      key={initialQuery}
-      label="Strings"
-      rows={rows}
-      columns={columns}
-      rowKey={(s, i) => `${s.offset}-${i}`}
-      toolbar={toolbar}
-      filter={matcher}
-      initialQuery={initialQuery}
-    />
   );
 }
