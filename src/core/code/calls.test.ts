@@ -140,13 +140,18 @@ describe('data references', () => {
     expect(ours.sort()).toEqual(expected);
   });
 
-  // The literals main.go passes to show() and stack(), with the lengths Go gives them.
-  const LITERALS = ['literal for the string length check', 'short', 'an absolute path started this program', 'leaf'];
-
-  it.each(['amd64', 'arm64'])('pairs string pointers with the length beside them on %s', (arch) => {
-    const { exe, code } = follow(fixture(`inlined-linux-${arch}`));
+  // The literals the fixtures' sources pass on: go/inlined/main.go to show() and stack() (register ABI), and
+  // go/greeting's "Hello, " on 386 (stack ABI: the header stored to the argument slots).
+  const INLINED = ['literal for the string length check', 'short', 'an absolute path started this program', 'leaf'];
+  it.each([
+    ['inlined-linux-amd64', INLINED],
+    ['inlined-linux-arm64', INLINED],
+    ['linux-386', ['Hello, ']],
+    ['windows-386.exe', ['Hello, ']],
+  ])('pairs string pointers with the length beside them in %s', (name, literals) => {
+    const { exe, code } = follow(fixture(name));
     const decoder = new TextDecoder();
-    for (const literal of LITERALS) {
+    for (const literal of literals) {
       let found = false;
       for (let row = 0; row < code.refs.count && !found; row++) {
         if (code.refs.length[row] !== literal.length) continue;
