@@ -104,6 +104,19 @@ describe('data references', () => {
     for (const [pc, got] of extra) expect(expected.get(pc + 1)?.target, pc.toString(16)).toBe(got.target);
   });
 
+  // truth/linux-386.lea.tsv: every LEA of an absolute address GNU objdump decodes in the 386 build.
+  it('finds every 386 LEA of an absolute address, with its target', () => {
+    const { code } = follow(fixture('linux-386'));
+    const expected = truth('linux-386.lea.tsv').split('\n').filter(Boolean).sort();
+    expect(expected.length).toBeGreaterThan(3000);
+    const ours: string[] = [];
+    for (let row = 0; row < code.refs.count; row++) {
+      if (code.refs.access[row] !== ACCESS_ADDRESS) continue;
+      ours.push(`${code.refs.pc[row]!.toString(16)}\t${code.refs.target[row]!.toString(16)}`);
+    }
+    expect(ours.sort()).toEqual(expected);
+  });
+
   // truth/inlined-linux-arm64.adrp.tsv: every ADRP llvm-objdump decodes with the ADD or load after it.
   it('finds every ADRP pair llvm-objdump decodes on arm64, with its target', () => {
     const { code } = follow(fixture('inlined-linux-arm64'));
