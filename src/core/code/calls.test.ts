@@ -104,6 +104,19 @@ describe('data references', () => {
     for (const [pc, got] of extra) expect(expected.get(pc + 1)?.target, pc.toString(16)).toBe(got.target);
   });
 
+  // truth/linux-386.lea.tsv: every LEA of an absolute address GNU objdump decodes in the 386 build.
+  it('finds every 386 LEA of an absolute address, with its target', () => {
+    const { code } = follow(fixture('linux-386'));
+    const expected = truth('linux-386.lea.tsv').split('\n').filter(Boolean).sort();
+    expect(expected.length).toBeGreaterThan(3000);
+    const ours: string[] = [];
+    for (let row = 0; row < code.refs.count; row++) {
+      if (code.refs.access[row] !== ACCESS_ADDRESS) continue;
+      ours.push(`${code.refs.pc[row]!.toString(16)}\t${code.refs.target[row]!.toString(16)}`);
+    }
+    expect(ours.sort()).toEqual(expected);
+  });
+
   // truth/inlined-linux-arm64.adrp.tsv: every ADRP llvm-objdump decodes with the ADD or load after it.
   it('finds every ADRP pair llvm-objdump decodes on arm64, with its target', () => {
     const { code } = follow(fixture('inlined-linux-arm64'));
@@ -140,13 +153,18 @@ describe('data references', () => {
     expect(ours.sort()).toEqual(expected);
   });
 
-  // The literals main.go passes to show() and stack(), with the lengths Go gives them.
-  const LITERALS = ['literal for the string length check', 'short', 'an absolute path started this program', 'leaf'];
-
-  it.each(['amd64', 'arm64'])('pairs string pointers with the length beside them on %s', (arch) => {
-    const { exe, code } = follow(fixture(`inlined-linux-${arch}`));
+  // The literals the fixtures' sources pass on: go/inlined/main.go to show() and stack() (register ABI), and
+  // go/greeting's "Hello, " on 386 (stack ABI: the header stored to the argument slots).
+  const INLINED = ['literal for the string length check', 'short', 'an absolute path started this program', 'leaf'];
+  it.each([
+    ['inlined-linux-amd64', INLINED],
+    ['inlined-linux-arm64', INLINED],
+    ['linux-386', ['Hello, ']],
+    ['windows-386.exe', ['Hello, ']],
+  ])('pairs string pointers with the length beside them in %s', (name, literals) => {
+    const { exe, code } = follow(fixture(name));
     const decoder = new TextDecoder();
-    for (const literal of LITERALS) {
+    for (const literal of literals) {
       let found = false;
       for (let row = 0; row < code.refs.count && !found; row++) {
         if (code.refs.length[row] !== literal.length) continue;

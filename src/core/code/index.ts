@@ -11,6 +11,7 @@ import { scanX86 } from './x86';
 
 export type { CallSites, CodeFacts, DataRefs, InlineFrames } from './types';
 export { ACCESS_ADDRESS, ACCESS_VALUE } from './columns';
+export { eachEdge, type EdgeKind } from './edges';
 
 /** A function of the pclntab as the pass needs it; indexes into the caller's list are the function ids. */
 export interface CodeFunction {

@@ -115,30 +115,52 @@ function moveImmediate(code: Uint8Array, at: number, limit: number, register: nu
   return -1;
 }
 
-/** `MOVQ reg, disp8(SP)` then `MOVQ $imm, disp8+8(SP)`: a string header stored for a stack-passed argument. */
-function storedLength(code: Uint8Array, at: number, end: number, register: number): number {
-  if (at + 13 > end) return -1;
-  const rex = register >= 8 ? 0x4c : 0x48;
-  if (code[at] !== rex || code[at + 1] !== 0x89 || code[at + 2] !== (0x44 | ((register & 7) << 3))) return -1;
-  if (code[at + 3] !== 0x24) return -1;
-  const slot = code[at + 4]!;
-  const next = at + 5;
-  if (code[next] !== 0x48 || code[next + 1] !== 0xc7 || code[next + 2] !== 0x44 || code[next + 3] !== 0x24) return -1;
-  if (code[next + 4] !== slot + 8) return -1;
-  return i32(code, next + 5);
+/**
+ * `MOV reg, d(SP)` then `MOV $imm, d+word(SP)`: a string header stored for a stack-passed argument (386 always;
+ * amd64 for ABI0 calls). d is a disp8, or 0 in the short form without one.
+ */
+function storedLength(code: Uint8Array, at: number, end: number, register: number, wide: boolean): number {
+  let i = at;
+  if (wide) {
+    if (code[i] !== (register >= 8 ? 0x4c : 0x48)) return -1;
+    i++;
+  }
+  if (i + 3 > end || code[i] !== 0x89 || code[i + 2] !== 0x24) return -1;
+  const modrm = code[i + 1]!;
+  if ((modrm & 0x38) !== (register & 7) << 3) return -1;
+  let slot: number;
+  if ((modrm & 0xc7) === 0x44) slot = code[i + 3]!;
+  else if ((modrm & 0xc7) === 0x04) slot = -1;
+  else return -1;
+  let next = i + (slot < 0 ? 3 : 4);
+  if (wide) {
+    if (code[next] !== 0x48) return -1;
+    next++;
+  }
+  const lengthSlot = (slot < 0 ? 0 : slot) + (wide ? 8 : 4);
+  if (next + 8 > end || code[next] !== 0xc7 || code[next + 1] !== 0x44 || code[next + 2] !== 0x24) return -1;
+  return code[next + 3] === lengthSlot ? i32(code, next + 4) : -1;
 }
 
 /** The length the compiler put next to a string pointer loaded into `register`, or -1. */
-function literalLength(code: Uint8Array, from: number, at: number, end: number, to: number, register: number): number {
+function literalLength(
+  code: Uint8Array,
+  from: number,
+  at: number,
+  end: number,
+  to: number,
+  register: number,
+  wide: boolean,
+): number {
   const next = NEXT_ABI_REGISTER[register]!;
   let length = -1;
-  if (next >= 0) {
+  if (wide && next >= 0) {
     length = moveImmediate(code, end, to, next);
     for (let size = 5; size <= 7 && length < 0; size++) {
       if (at - size >= from) length = moveImmediate(code, at - size, at, next, at);
     }
   }
-  if (length < 0) length = storedLength(code, end, to, register);
+  if (length < 0) length = storedLength(code, end, to, register, wide);
   return length > 0 && length <= MAX_LITERAL_LENGTH ? length : -1;
 }
 
@@ -158,7 +180,7 @@ function addReference(
   const target = wide ? base + start + length + disp : disp >>> 0;
   if (!sink.space.isData(target) && !(access === ACCESS_ADDRESS && sink.space.functionAt(target) >= 0)) return false;
   const stringLength =
-    access === ACCESS_ADDRESS && wide ? literalLength(code, from, start, start + length, to, register) : -1;
+    access === ACCESS_ADDRESS ? literalLength(code, from, start, start + length, to, register, wide) : -1;
   sink.refs.add(base + start, caller, target, stringLength, access);
   return true;
 }
