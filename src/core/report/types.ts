@@ -208,3 +208,27 @@ export interface Report {
   verdicts: Verdict[];
   diagnostics: Diagnostic[];
 }
+
+/** One known vulnerability of a linked module, judged at module, symbol and call-path level. */
+export interface VulnerabilityMatch {
+  /** "GO-YYYY-NNNN" */
+  id: string;
+  /** CVE and GHSA identifiers. */
+  aliases: string[];
+  summary: string;
+  /** The affected module ("stdlib" for the standard library) and the version the binary links. */
+  module: string;
+  version: string;
+  /** The first version that fixes it, or null when none does. */
+  fixed: string | null;
+  /**
+   * reachable: a vulnerable symbol is linked and a chain of direct calls from main.main or an init function reaches
+   * it; present: linked, no static path found (reached, if at all, through an interface or a function value);
+   * absent: the module is linked but not the vulnerable symbols; module: the entry names no symbols.
+   */
+  status: 'reachable' | 'present' | 'absent' | 'module';
+  /** The vulnerable symbols the binary holds, with the functions they are in (their own, or inlined into). */
+  symbols: { package: string; symbol: string; inlined: boolean; functions: string[] }[];
+  /** Function names from a root to a vulnerable symbol's function, for "reachable". */
+  path: string[] | null;
+}
