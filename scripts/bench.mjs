@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory as ratios against standard tools measured in the same run, on this machine.
 // 1. Full analysis of esbuild's binary (Go 1.26, 11 MB) against `strings -a -n 6` on the same file.
-// 2. Every committed SBOM bench in bench/*.ts that exports a result line (see bench/sbom.ts).
+// 2. The pass over the code of the same file on its own (bench/code.ts), against GNU objdump's disassembly.
+// 3. Every committed SBOM bench in bench/*.ts that exports a result line (see bench/sbom.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +67,10 @@ try {
     `gobinscope analyze --json, whole process:      ${cli.toFixed(0)} ms  (ratio ${(cli / strings).toFixed(2)})`,
   );
   console.log(`peak memory of the analysis process:           ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
+  if (existsSync('bench/code.ts')) {
+    const code = runJson(await bundle('bench/code.ts', dir), [target, String(RUNS)]);
+    for (const line of code.lines) console.log(line);
+  }
   if (existsSync('bench/sbom.ts')) {
     const sbom = runJson(await bundle('bench/sbom.ts', dir), [String(RUNS)]);
     for (const line of sbom.lines) console.log(line);

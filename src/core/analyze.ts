@@ -4,7 +4,8 @@ import { analyzeFindings } from './findings/index';
 import { parseExecutable } from './formats/detect';
 import type { Exe } from './formats/exe';
 import { sniffFileType } from './formats/sniff';
-import { analyzeGo } from './go/index';
+import { followCode, type CodeFacts } from './code/index';
+import { analyzeGo, type GoAnalysis } from './go/index';
 import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
 import type { FoundString, GoReport, Report } from './report/types';
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
 export interface Analysis {
   report: Report;
   strings: FoundString[];
+  /** Calls, data references and inlined frames (too big for the JSON report); null when the pass did not run. */
+  code?: CodeFacts | null;
 }
 
 export class AnalysisCancelled extends Error {
@@ -60,10 +63,12 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const exe = readFormat(bytes, report);
   options.onPartial?.(structuredCloneSafe(report));
   progress('go', 0.3);
+  let code: CodeFacts | null = null;
   if (exe) {
     const go = guarded('go', report.diagnostics, () => analyzeGo(exe, bytes), { go: null, diagnostics: [] });
     report.diagnostics.push(...go.diagnostics);
     report.go = go.go;
+    code = followGoCode(exe, bytes, go, report);
     report.symbols.goFunctions = go.go?.functions.length ?? 0;
     report.detection = describeGo(report.go);
     report.linkage = linkageReport(exe, report.go);
@@ -93,7 +98,24 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   report.findings = findings.findings;
   report.verdicts = findings.verdicts;
   progress('done', 1);
-  return { report, strings };
+  return { report, strings, code };
+}
+
+/** The pass over the instructions, once, after the Go stage; a failure is a diagnostic and the report stands. */
+function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Report): CodeFacts | null {
+  if (!go.go || !go.pclntab || !go.tableFunctions?.length) return null;
+  const functions = go.tableFunctions;
+  const code = guarded('code', report.diagnostics, () => followCode(exe, go.pclntab!, functions, bytes), null);
+  if (!code) return null;
+  report.diagnostics.push(...code.diagnostics);
+  go.go.code = {
+    arch: code.arch,
+    calls: code.calls.count,
+    dataRefs: code.refs.count,
+    inlineFrames: code.inline?.count ?? 0,
+    codeBytes: code.codeBytes,
+  };
+  return code;
 }
 
 function readFormat(bytes: Uint8Array, report: Report): Exe | null {

@@ -46,6 +46,17 @@ export interface DataRefs {
   length: Int32Array;
   /** 1 when the target is a function entry (a function value or a closure), else 0. */
   isFunction: Uint8Array;
+  /**
+   * 0 when the instruction takes the address (amd64 LEA, arm64 ADRP+ADD), 1 when it reads or writes the value
+   * stored there (MOV, CMP, ADRP+LDR/STR). Only address-taking references carry string lengths.
+   */
+  access: Uint8Array;
+  /**
+   * The function (index) the reference leads to: the target itself when it is an entry, or the entry in word 0 of
+   * a funcval the target points at (how Go passes a top-level function as a value); -1 otherwise. `isFunction` is
+   * 1 exactly when this is not -1.
+   */
+  callee: Int32Array;
 }
 
 export interface CodeFacts {

@@ -51,7 +51,15 @@ function pclntabSummary(table: Pclntab | null): GoReport['pclntab'] {
  * is found. `file` holds the bytes `exe` was read from (for a fat Mach-O slice, the fat file or the slice); the
  * offsets in the report are offsets in `file` when the Exe's section views share its memory.
  */
-export function analyzeGo(exe: Exe, file: Uint8Array): { go: GoReport | null; diagnostics: Diagnostic[] } {
+export interface GoAnalysis {
+  go: GoReport | null;
+  diagnostics: Diagnostic[];
+  /** The located pclntab and its functions in report order, for the pass over the code (src/core/code). */
+  pclntab?: Pclntab | null;
+  tableFunctions?: TableFunction[];
+}
+
+export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
   const diagnostics: Diagnostic[] = [];
   const build = guarded<BuildInfoResult | null>(
     'buildinfo',
@@ -83,5 +91,7 @@ export function analyzeGo(exe: Exe, file: Uint8Array): { go: GoReport | null; di
   return {
     go: { version, versionSource: source, buildInfo, pclntab: pclntabSummary(table), functions, packages, modules },
     diagnostics,
+    pclntab: table,
+    tableFunctions: found,
   };
 }

@@ -107,6 +107,17 @@ export interface GoReport {
   functions: GoFunction[];
   packages: GoPackage[];
   modules: GoModuleSummary[];
+  /** What one pass over the instructions found, in counts; the columns stay on `Analysis.code`. */
+  code?: GoCodeSummary | null;
+}
+
+export interface GoCodeSummary {
+  /** The architecture decoded, or null when the pass does not support it. */
+  arch: string | null;
+  calls: number;
+  dataRefs: number;
+  inlineFrames: number;
+  codeBytes: number;
 }
 
 export interface LinkageReport {
