@@ -6,9 +6,10 @@ import type { Exe } from './formats/exe';
 import { sniffFileType } from './formats/sniff';
 import { followCode, type CodeFacts } from './code/index';
 import { analyzeGo, type GoAnalysis } from './go/index';
+import { buildModuleGraph, exeMemory } from './graph/index';
 import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
-import type { FoundString, GoReport, Report } from './report/types';
+import type { FoundString, GoReport, ModuleGraph, Report } from './report/types';
 import { extractStrings } from './strings/index';
 
 export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
@@ -69,6 +70,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
     report.diagnostics.push(...go.diagnostics);
     report.go = go.go;
     code = followGoCode(exe, bytes, go, report);
+    if (code && report.go) report.go.graph = moduleGraph(report.go, code, exe, report);
     report.symbols.goFunctions = go.go?.functions.length ?? 0;
     report.detection = describeGo(report.go);
     report.linkage = linkageReport(exe, report.go);
@@ -116,6 +118,11 @@ function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Repor
     codeBytes: code.codeBytes,
   };
   return code;
+}
+
+/** Module and package edges from the code's facts; a failure is a diagnostic and the report stands. */
+function moduleGraph(go: GoReport, code: CodeFacts, exe: Exe, report: Report): ModuleGraph | null {
+  return guarded('graph', report.diagnostics, () => buildModuleGraph(go, code, exeMemory(exe)), null);
 }
 
 function readFormat(bytes: Uint8Array, report: Report): Exe | null {

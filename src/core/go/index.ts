@@ -4,7 +4,7 @@ import type { GoFunction, GoReport } from '../report/types';
 import { readBuildInfo, type BuildInfoResult } from './buildinfo';
 import { readFunctions, type TableFunction } from './functions';
 import { summarizeModules } from './modules';
-import { packageOf, summarizePackages } from './packages';
+import { packagesOf, summarizePackages } from './packages';
 import { findPclntab, type Pclntab } from './pclntab';
 import { hexAddress } from './regions';
 import { resolveTextStart } from './textstart';
@@ -16,7 +16,7 @@ export { findPclntab, parsePclntab, PCLNTAB_LAYOUTS } from './pclntab';
 export { readFunctions } from './functions';
 export { resolveTextStart } from './textstart';
 export { resolveGoVersion, versionFromStrings } from './version';
-export { packageOf, classifyPackage, summarizePackages } from './packages';
+export { packageOf, packagesOf, classifyPackage, summarizePackages } from './packages';
 export { summarizeModules, inferModulePath } from './modules';
 
 function tableFunctions(table: Pclntab | null, exe: Exe, file: Uint8Array, diagnostics: Diagnostic[]): TableFunction[] {
@@ -80,12 +80,13 @@ export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
   );
   const buildInfo = build?.info ?? null;
   const mainModule = buildInfo?.main?.path ?? null;
-  const functions: GoFunction[] = found.map((fn) => ({
+  const packagePaths = packagesOf(found.map((fn) => fn.name));
+  const functions: GoFunction[] = found.map((fn, i) => ({
     name: fn.name,
     entry: hexAddress(fn.entry),
     size: fn.size,
     file: fn.file,
-    package: packageOf(fn.name),
+    package: packagePaths[i]!,
   }));
   const { modules, packages } = summarizeModules(summarizePackages(functions, mainModule), buildInfo, version);
   return {

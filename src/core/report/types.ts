@@ -109,6 +109,8 @@ export interface GoReport {
   modules: GoModuleSummary[];
   /** What one pass over the instructions found, in counts; the columns stay on `Analysis.code`. */
   code?: GoCodeSummary | null;
+  /** Module and package edges read from the code; absent until the code pass has run, null when it could not. */
+  graph?: ModuleGraph | null;
 }
 
 export interface GoCodeSummary {
@@ -242,4 +244,51 @@ export interface VulnerabilityMatch {
   symbols: { package: string; symbol: string; inlined: boolean; functions: string[] }[];
   /** Function names from a root to a vulnerable symbol's function, for "reachable". */
   path: string[] | null;
+}
+
+/** How one function reaches another: a direct call, an inlined call, a function value, or a type's method table. */
+export type EdgeKind = 'call' | 'inline' | 'reference' | 'type';
+
+/** One piece of code that makes an edge: `caller` calls, inlines or takes `callee` at `address`. */
+export interface EdgeExample {
+  caller: string;
+  callee: string;
+  address: HexAddress;
+  kind: EdgeKind;
+}
+
+/** An edge between two modules or two packages, with how much code evidences it. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** Calls, inlined ones included. */
+  calls: number;
+  /** How many of the calls were inlined. */
+  inlined: number;
+  /** Function values and method tables (itabs) that point into `to`. */
+  references: number;
+  /** The evidence at the lowest address. */
+  example: EdgeExample;
+}
+
+/** One step of a chain of functions from main to a module. */
+export interface GraphStep {
+  function: string;
+  module: string;
+  /** How the previous step reached this one; null for the first step. */
+  via: EdgeKind | null;
+}
+
+export interface GraphModule {
+  path: string;
+  /** The main module's code reaches this module's code itself. */
+  direct: boolean;
+  /** Shortest chain from main.main or an init function of the main module; null when the code shows none. */
+  pathFromMain: GraphStep[] | null;
+}
+
+export interface ModuleGraph {
+  modules: GraphModule[];
+  moduleEdges: GraphEdge[];
+  packageEdges: GraphEdge[];
 }

@@ -1,6 +1,8 @@
 import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
 import type { GoBuildInfo, GoModule, Report } from '../report/types';
+import { STD_MODULE, UNKNOWN_MAIN_MODULE } from '../go/modules';
 import { goPurl, h1ToSha256Hex, isLocalPath } from './go-identity';
+import { addDependencies } from './graph-dependencies';
 
 export interface GenerateOptions {
   /** ISO 8601; defaults to now. */
@@ -101,13 +103,11 @@ function buildBom(report: Report, options: GenerateOptions): Models.Bom {
   const main = mainComponent(report, buildInfo);
   bom.metadata.component = main;
   const stdlib = stdlibComponent(report.go?.version);
-  const components = (buildInfo?.deps ?? []).map(dependencyComponent);
-  if (stdlib) components.push(stdlib);
-  // Go build info records no module graph: every module is an edge from the main module.
-  for (const component of components) {
-    bom.components.add(component);
-    main.dependencies.add(component.bomRef);
-  }
+  const byModule = new Map((buildInfo?.deps ?? []).map((dep) => [dep.path, dependencyComponent(dep)]));
+  if (stdlib) byModule.set(STD_MODULE, stdlib);
+  for (const component of byModule.values()) bom.components.add(component);
+  // Go build info records no module graph; the code's module edges give one when they were read.
+  addDependencies(main, byModule, buildInfo?.main?.path ?? UNKNOWN_MAIN_MODULE, report.go?.graph);
   return bom;
 }
 

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { GoFunction, GoModuleSummary, GoPackage, Report } from '../../../../core/report/types';
+import type { GoFunction, GoModuleSummary, GoPackage, ModuleGraph, Report } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
 import { VirtualTree, type TreeNode } from '../../components/VirtualTree';
 import { count, exactBytes, humanSize } from '../../lib/format';
+import { graphNodes, linkKind } from './graph-nodes';
 
 const ORIGIN_LABEL: Record<GoModuleSummary['origin'], string> = {
   main: 'main module',
@@ -33,18 +34,23 @@ function moduleNode(
   m: GoModuleSummary,
   packages: Map<string, GoPackage>,
   byPackage: Map<string, GoFunction[]>,
+  graph: ModuleGraph | null,
 ): TreeNode {
   const version = m.replace ? `${m.version} => ${m.replace.path} ${m.replace.version}` : m.version;
   const pkgs = m.packages
     .map((p) => packages.get(p))
     .filter((p): p is GoPackage => !!p)
     .sort((a, b) => b.size - a.size);
+  const link = graph ? linkKind(graph, m.path) : null;
+  const originText = link ? `${link} · ${ORIGIN_LABEL[m.origin]}` : ORIGIN_LABEL[m.origin];
+  const origin = <span title={originText}>{originText}</span>;
+  const withGraph = (): TreeNode[] => [...(graph ? graphNodes(graph, m.path) : []), ...packageNodes(pkgs, byPackage)];
   return {
     id: `m:${m.path}`,
     label: m.path,
     searchText: `${m.path} ${version}`,
-    cells: [version, ORIGIN_LABEL[m.origin], size(m.size), m.sum ? <Copyable value={m.sum} label="sum" /> : ''],
-    children: pkgs.length > 0 ? () => packageNodes(pkgs, byPackage) : undefined,
+    cells: [version, origin, size(m.size), m.sum ? <Copyable value={m.sum} label="sum" /> : ''],
+    children: pkgs.length > 0 || graph ? withGraph : undefined,
   };
 }
 
@@ -67,7 +73,7 @@ export function DependenciesView({ report }: { report: Report }) {
         (m) =>
           !needle || m.path.toLowerCase().includes(needle) || m.packages.some((p) => p.toLowerCase().includes(needle)),
       )
-      .map((m) => moduleNode(m, packages, byPackage));
+      .map((m) => moduleNode(m, packages, byPackage, go.graph ?? null));
   }, [go, query]);
   if (!go) return <p className="empty-note">No Go metadata was found in this file.</p>;
   return (
