@@ -185,6 +185,8 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     findings,
     verdicts,
     diagnostics: [{ level: 'warning', source: 'pclntab', message: 'pclntab <not> found', offset: 16 }],
+    vulnerabilities: [],
+    vulnDb: null,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { Report, Severity } from '../../core/report/types';
 import { SEVERITIES } from '../../core/report/types';
 import { UsageError } from '../args';
 import { analyzeFile } from '../analyze-command';
+import { resolveVulnDb } from '../vulndb-store';
 import type { Command } from './types';
 
 function severityAtLeast(severity: Severity, level: Severity): boolean {
@@ -37,8 +38,8 @@ function sarifFor(reports: Report[]): object {
 }
 
 export const scanCommand: Command = {
-  usage: 'gobinscope scan FILE... [--fail-on high] [--format text|json|sarif]   findings for pipelines',
-  valued: ['fail-on', 'format'],
+  usage: 'gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] [--vulndb PATH]   findings for pipelines',
+  valued: ['fail-on', 'format', 'vulndb'],
   async run(args) {
     if (args.positionals.length === 0)
       throw new UsageError('usage: gobinscope scan FILE... [--fail-on LEVEL] [--format text|json|sarif]');
@@ -46,7 +47,8 @@ export const scanCommand: Command = {
     if (!['text', 'json', 'sarif'].includes(String(format))) throw new UsageError('--format takes text, json or sarif');
     const level = parseLevel(args.flags.get('fail-on') ?? 'high');
     const reports: Report[] = [];
-    for (const path of args.positionals) reports.push(await analyzeFile(path));
+    const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
+    for (const path of args.positionals) reports.push(await analyzeFile(path, vulnIndex));
     const out =
       format === 'sarif'
         ? JSON.stringify(sarifFor(reports), null, 2)

@@ -28,6 +28,8 @@ export function emptyReport(file: ReportFile): Report {
     findings: [],
     verdicts: [],
     diagnostics: [],
+    vulnerabilities: [],
+    vulnDb: null,
   };
 }
 

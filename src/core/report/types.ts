@@ -220,6 +220,20 @@ export interface Report {
   /** Hardening and portability verdicts, filled by the findings analysis. */
   verdicts: Verdict[];
   diagnostics: Diagnostic[];
+  /** Known vulnerabilities of the linked modules; empty when no database was given (see vulnDb). */
+  vulnerabilities: VulnerabilityMatch[];
+  /** The vulnerability database the matches come from; null when none was loaded. */
+  vulnDb: VulnDbInfo | null;
+}
+
+export interface VulnDbInfo {
+  /** The imported file's name. */
+  source: string;
+  /** When the database was last changed, ISO 8601; null when it does not say. */
+  modified: string | null;
+  /** Whole days between `modified` and the analysis; null when the date is unknown. */
+  ageDays: number | null;
+  entries: number;
 }
 
 /** One known vulnerability of a linked module, judged at module, symbol and call-path level. */

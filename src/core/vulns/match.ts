@@ -31,6 +31,17 @@ function forPlatform(imports: VulnImport[], goos: string | null, goarch: string 
   );
 }
 
+/**
+ * Symbols listed per match: an entry that names a package without symbols matches every function of it (the
+ * runtime has thousands); the path is still searched from all of them.
+ */
+export const MAX_MATCH_SYMBOLS = 20;
+
+/** The database's bare semantic version as the binary's world spells it: "go1.19.10" for Go, "v1.2.3" else. */
+export function displayVersion(module: string, semver: string): string {
+  return module === 'stdlib' ? `go${semver.replace(/\.0-(beta|rc)\.(\d+)$/, '$1$2')}` : `v${semver}`;
+}
+
 interface Judged {
   status: VulnerabilityMatch['status'];
   symbols: VulnerabilityMatch['symbols'];
@@ -44,12 +55,13 @@ function judgeSymbols(imports: VulnImport[], table: SymbolTable, reach: Reachabi
   const places: SymbolPlace[] = [];
   for (const imp of imports) {
     for (const [symbol, where] of table.find(imp.path, imp.symbols)) {
-      symbols.push({
-        package: imp.path,
-        symbol,
-        inlined: where.every((p) => p.inlined),
-        functions: where.map((p) => names[p.fn] ?? ''),
-      });
+      if (symbols.length < MAX_MATCH_SYMBOLS)
+        symbols.push({
+          package: imp.path,
+          symbol,
+          inlined: where.every((p) => p.inlined),
+          functions: where.map((p) => names[p.fn] ?? ''),
+        });
       places.push(...where);
     }
   }
@@ -80,9 +92,14 @@ function matchOne(
     summary: entry.summary,
     module: affected.module,
     version: target.version,
-    fixed: fixedAfter(affected.ranges, target.semver),
+    fixed: fixedOf(affected, target.semver),
     ...judged,
   };
+}
+
+function fixedOf(affected: VulnAffected, semver: string): string | null {
+  const fixed = fixedAfter(affected.ranges, semver);
+  return fixed === null ? null : displayVersion(affected.module, fixed);
 }
 
 interface Context {
