@@ -1,29 +1,37 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FormatError } from '../../core/io/errors';
-import { generateCycloneDx, parseSbom, reconcile, validateSbom } from '../../core/sbom/index';
+import { generateCycloneDx, generateOpenVex, parseSbom, reconcile, validateSbom } from '../../core/sbom/index';
 import { UsageError } from '../args';
 import { InputError, analyzeFile } from '../analyze-command';
 import { readInputFile } from '../../main/analysis/read-file';
+import { resolveVulnDb } from '../vulndb-store';
 import type { Command } from './types';
 
-const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;
+const FORMATS = ['cyclonedx-json', 'cyclonedx-xml', 'openvex'] as const;
 
 export const sbomCommand: Command = {
-  usage: 'gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml] [-o OUT]   CycloneDX 1.6 from a binary',
-  valued: ['format', 'o', 'output'],
+  usage:
+    'gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml|openvex] [-o OUT] [--vulndb PATH]   CycloneDX 1.6 (with VEX) or OpenVEX from a binary',
+  valued: ['format', 'o', 'output', 'vulndb'],
   async run(args) {
     if (args.positionals.length !== 1)
-      throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml]');
+      throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml|openvex]');
     const format = String(args.flags.get('format') ?? 'cyclonedx-json');
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
-    const report = await analyzeFile(args.positionals[0]!);
+    const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
+    if (format === 'openvex' && !vulnIndex)
+      throw new InputError('OpenVEX needs a vulnerability database: --vulndb PATH or gobinscope vulndb import');
+    const report = await analyzeFile(args.positionals[0]!, vulnIndex);
     if (!report.go)
       throw new InputError(
         `${report.file.name} is not a Go binary (${report.detection.reason}): there are no modules to list.`,
       );
-    const text = generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json');
+    const text =
+      format === 'openvex'
+        ? generateOpenVex(report)
+        : generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json');
     const out = args.flags.get('o') ?? args.flags.get('output');
     const body = text.endsWith('\n') ? text : text + '\n';
     if (typeof out === 'string') await writeFile(out, body);

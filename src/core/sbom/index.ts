@@ -65,3 +65,4 @@ export function parseSbom(bytes: Uint8Array): Sbom | null {
   const text = decodeUtf8(bytes);
   return first === 0x7b ? parseJsonSbom(bytes, text) : parseCycloneDxXml(text);
 }
+export { generateOpenVex, OPENVEX_CONTEXT, type OpenVexOptions } from './openvex';

@@ -88,7 +88,7 @@ function matchOne(
     : { status: 'module' as const, symbols: [], path: null };
   return {
     id: entry.id,
-    aliases: entry.aliases,
+    aliases: [...new Set(entry.aliases)],
     summary: entry.summary,
     module: affected.module,
     version: target.version,
