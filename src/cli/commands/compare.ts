@@ -4,6 +4,7 @@ import { formatComparison } from '../../core/compare/text';
 import { readInputFile } from '../../main/analysis/read-file';
 import { InputError } from '../analyze-command';
 import { UsageError } from '../args';
+import { resolveVulnDb } from '../vulndb-store';
 import type { Command } from './types';
 
 /** Reads one input file; a missing, empty or unreadable file is bad input (exit 2), said in one line. */
@@ -14,13 +15,13 @@ async function readNamed(path: string): Promise<{ name: string; bytes: Uint8Arra
 }
 
 export const compareCommand: Command = {
-  usage: 'gobinscope compare A B [--json]        what changed from A to B, and what strip really did',
-  valued: [],
+  usage: 'gobinscope compare A B [--json] [--vulndb PATH]   what changed from A to B, and what strip really did',
+  valued: ['vulndb'],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope compare A B [--json]');
     const [pathA, pathB] = args.positionals as [string, string];
     const [a, b] = await Promise.all([readNamed(pathA), readNamed(pathB)]);
-    const comparison = await compareFiles(a, b);
+    const comparison = await compareFiles(a, b, await resolveVulnDb(args.flags.get('vulndb')));
     process.stdout.write(
       (args.flags.has('json') ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n',
     );

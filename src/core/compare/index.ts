@@ -8,6 +8,8 @@ import { compareHeadlines, compareModules, compareSections, compareSettings, ide
 import { strippedSide, verifyStrip } from './strip';
 import { summarize } from './summary';
 import { COMPARISON_SCHEMA_VERSION, type Comparison } from './types';
+import { compareVulnerabilities } from './vulnerabilities';
+import type { VulnIndex } from '../vulns/db';
 
 export type { Comparison } from './types';
 
@@ -61,6 +63,8 @@ export async function compareReports(
     code,
   };
   if (side) parts.stripVerification = verifyStrip(ra, rb, code, side);
+  const vulnerabilities = compareVulnerabilities(ra, rb);
+  if (vulnerabilities) parts.vulnerabilities = vulnerabilities;
   const { a: fileA, b: fileB, ...rest } = parts;
   return { schemaVersion: COMPARISON_SCHEMA_VERSION, a: fileA, b: fileB, summary: summarize(parts), ...rest };
 }
@@ -71,8 +75,12 @@ export interface NamedBytes {
 }
 
 /** Analyses both files and compares them: what the CLI and the app's "Two binaries" screen call. */
-export async function compareFiles(a: NamedBytes, b: NamedBytes): Promise<Comparison> {
-  const analysisA = await analyze(a.bytes, { fileName: a.name });
-  const analysisB = await analyze(b.bytes, { fileName: b.name });
+export async function compareFiles(
+  a: NamedBytes,
+  b: NamedBytes,
+  vulnIndex: VulnIndex | null = null,
+): Promise<Comparison> {
+  const analysisA = await analyze(a.bytes, { fileName: a.name, vulnIndex });
+  const analysisB = await analyze(b.bytes, { fileName: b.name, vulnIndex });
   return compareReports(analysisA, analysisB, null, null, a.bytes, b.bytes);
 }
