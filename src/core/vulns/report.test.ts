@@ -34,7 +34,7 @@ describe('vulnerabilities in the report', () => {
     expect(report.vulnDb).toEqual({
       source: 'snap.zip',
       modified: '2026-08-21T20:38:00.000Z',
-      ageDays: 11,
+      ageDays: 10,
       entries: 4261,
     });
     const finding = report.findings.find((f) => f.id === 'vuln.GO-2025-4009')!;
