@@ -1,5 +1,5 @@
-import semverCompare from 'semver/functions/compare';
-import semverValid from 'semver/functions/valid';
+import semverCompare from 'semver/functions/compare.js';
+import semverValid from 'semver/functions/valid.js';
 
 /**
  * Versions as the Go vulnerability database compares them: semantic versions without the "v". Module versions
