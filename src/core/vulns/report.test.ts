@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, fixturesDir } from '../../../test/fixtures';
 import { analyze } from '../analyze';
 import { compareReports } from '../compare/index';
+import { renderReportHtml } from '../report/html';
 import { toSarif } from '../report/sarif';
 import { indexFromZip, type VulnIndex } from './db';
 
@@ -80,4 +81,26 @@ describe('comparing two builds', () => {
     expect(backward.vulnerabilities?.introduced.map((d) => d.id)).toEqual(['GO-2025-4009']);
     expect(backward.vulnerabilities?.unchanged).toBe(forward.vulnerabilities?.unchanged);
   }, 60_000);
+});
+
+describe('the audit report', () => {
+  it('has a vulnerabilities section with the status, ids, fix and the path from main', async () => {
+    const { report } = await analyze(calls, { fileName: 'calls', vulnIndex: index });
+    const html = renderReportHtml(report, { generatedAt: '2026-09-01' });
+    const section = html.slice(html.indexOf('Known vulnerabilities'));
+    for (const text of [
+      'GO-2025-4009',
+      'CVE-2025-61723',
+      'stdlib@go1.19.8',
+      'go1.24.8',
+      'encoding/pem.Decode',
+      'main.main',
+    ])
+      expect(section).toContain(text);
+  });
+
+  it('says it did not check without a database', async () => {
+    const { report } = await analyze(links, { fileName: 'links' });
+    expect(renderReportHtml(report, { generatedAt: '2026-09-01' })).toContain('no vulnerability database was loaded');
+  });
 });
