@@ -12,6 +12,7 @@ import { Overview } from './overview/Overview';
 import { VerdictCards } from './overview/VerdictCards';
 import { SectionsView } from './sections/SectionsView';
 import { StringsView } from './strings/StringsView';
+import { VulnerabilitiesView } from './vulnerabilities/VulnerabilitiesView';
 
 export interface TabSpec {
   id: string;
@@ -38,6 +39,11 @@ function tabsFor(
       id: 'findings',
       label: `Findings (${count(report.findings.length)})`,
       render: () => <FindingsView report={report} strings={strings} onJump={go} />,
+    },
+    {
+      id: 'vulnerabilities',
+      label: report.vulnDb ? `Vulnerabilities (${count(report.vulnerabilities?.length ?? 0)})` : 'Vulnerabilities',
+      render: () => <VulnerabilitiesView report={report} />,
     },
     {
       id: 'strings',
