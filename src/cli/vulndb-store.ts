@@ -13,7 +13,15 @@ import {
   type VulnIndex,
 } from '../core/vulns/db';
 import { FormatError } from '../core/io/errors';
-import { InputError } from './analyze-command';
+
+/** A database that is missing or unreadable: bad input, exit 2 in the CLI. Kept here so the app's main process can
+ * use this module without loading the analysis. */
+export class VulnDbError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VulnDbError';
+  }
+}
 
 /**
  * Where the imported vulnerability index lives: the user's data folder (XDG_DATA_HOME/gobinscope, else
@@ -48,14 +56,14 @@ async function folderFiles(root: string): Promise<VulnDbFile[]> {
 /** Reads a database given as a vulndb.zip or OSV zip, a folder of either, or an index stored by import. */
 export async function readVulnDb(path: string): Promise<VulnIndex> {
   const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError(`vulnerability database ${path} does not exist`);
+  if (!info) throw new VulnDbError(`vulnerability database ${path} does not exist`);
   try {
     if (info.isDirectory()) return indexFromFiles(await folderFiles(path), basename(path));
     const bytes = new Uint8Array(await readFile(path));
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) return indexFromZip(bytes, basename(path));
     return loadIndex(new TextDecoder().decode(bytes));
   } catch (error) {
-    if (error instanceof FormatError) throw new InputError(`vulnerability database ${path}: ${error.message}`);
+    if (error instanceof FormatError) throw new VulnDbError(`vulnerability database ${path}: ${error.message}`);
     throw error;
   }
 }
@@ -65,11 +73,18 @@ export async function readVulnDb(path: string): Promise<VulnIndex> {
  * null when none of them is set, and the report then says no database was loaded.
  */
 export async function resolveVulnDb(flag: string | true | undefined, env = process.env): Promise<VulnIndex | null> {
-  if (flag === true) throw new InputError('--vulndb needs a path');
+  if (flag === true) throw new VulnDbError('--vulndb needs a path');
   const chosen = flag ?? (env.GOBINSCOPE_VULNDB || undefined);
   if (chosen) return readVulnDb(chosen);
   const stored = storedIndexPath(env);
   return existsSync(stored) ? readVulnDb(stored) : null;
+}
+
+/** The path a host (the desktop app, serve mode) matches against: GOBINSCOPE_VULNDB, else the imported index. */
+export function defaultVulnDbPath(env = process.env): string | null {
+  if (env.GOBINSCOPE_VULNDB) return env.GOBINSCOPE_VULNDB;
+  const stored = storedIndexPath(env);
+  return existsSync(stored) ? stored : null;
 }
 
 /** Indexes a database once and stores the index in the data folder; written to a temporary name, then renamed. */

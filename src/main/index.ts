@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { InitialFile } from '../common/dto';
 import { FileRegistry } from './analysis/files';
 import { AnalysisService } from './analysis/service';
+import { defaultVulnDbPath } from '../cli/vulndb-store';
 import { registerIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
 import { SettingsStore } from './services/recent';
@@ -34,7 +35,7 @@ const initial: InitialFile[] = argvFiles(process.argv).map((p) => registry.regis
 app.whenReady().then(() => {
   hardenSession();
   const settings = new SettingsStore(app.getPath('userData'));
-  const service = new AnalysisService(new URL('./worker.js', import.meta.url));
+  const service = new AnalysisService(new URL('./worker.js', import.meta.url), () => defaultVulnDbPath());
   mainWindow = createMainWindow(settings);
   const send = (files: InitialFile[]): void => mainWindow?.webContents.send('files:opened', { files });
   const actions: MenuActions = {

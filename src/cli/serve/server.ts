@@ -19,6 +19,8 @@ export interface ServeOptions {
   rendererDir: string;
   workerUrl: URL;
   token?: string;
+  /** The vulnerability database per job (--vulndb, else the default one); null for none. */
+  vulnDb?: () => string | null;
 }
 
 export interface RunningServer {
@@ -31,7 +33,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? randomBytes(24).toString('base64url');
   const registry = new FileRegistry(false);
   const initial = options.files.map((path) => registry.register(path));
-  const service = new AnalysisService(options.workerUrl);
+  const service = new AnalysisService(options.workerUrl, options.vulnDb);
   const clients = new Set<ServerResponse>();
   const emit = <E extends EventChannel>(channel: E, payload: EventMap[E]): void => {
     const data = `event: message\ndata: ${JSON.stringify({ channel, payload })}\n\n`;

@@ -10,6 +10,8 @@ export type WorkerInput =
 export interface WorkerRequest {
   jobId: string;
   inputs: WorkerInput[];
+  /** The vulnerability database to match against (a zip, a folder or a stored index), read by the worker. */
+  vulnDb?: string | null;
 }
 
 /** What a worker reports back; exactly one 'done' ends a job. */

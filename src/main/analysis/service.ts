@@ -21,7 +21,11 @@ interface Job {
 export class AnalysisService {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly workerUrl: URL) {}
+  /** `vulnDb` names the vulnerability database per job, so an import made while the app runs counts. */
+  constructor(
+    private readonly workerUrl: URL,
+    private readonly vulnDb: () => string | null = () => null,
+  ) {}
 
   run(request: WorkerRequest, listener: JobListener): Promise<Result<Outcome>> {
     const { jobId } = request;
@@ -55,7 +59,7 @@ export class AnalysisService {
         settle(fail('WORKER_CRASHED', `The analysis worker exited (code ${code}) before finishing.`)),
       );
       const transfer = request.inputs.flatMap((i) => (i.kind === 'bytes' ? [i.bytes.buffer as ArrayBuffer] : []));
-      worker.postMessage(request, transfer);
+      worker.postMessage({ ...request, vulnDb: request.vulnDb ?? this.vulnDb() }, transfer);
     });
   }
 
