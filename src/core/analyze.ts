@@ -30,7 +30,11 @@ export interface AnalyzeOptions {
 export interface Analysis {
   report: Report;
   strings: FoundString[];
-  /** Calls, data references and inlined frames (too big for the JSON report); null when the pass did not run. */
+  /**
+   * Calls, data references and inlined frames; null when the pass did not run. Megabytes on a large binary, so it
+   * stays in the process that analysed: the property is not enumerable, and JSON.stringify and postMessage (the
+   * worker, IPC, serve mode) leave it out.
+   */
   code?: CodeFacts | null;
 }
 
@@ -113,14 +117,21 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
       undefined,
     );
   progress('done', 1);
-  return { report, strings, code };
+  const analysis: Analysis = { report, strings };
+  Object.defineProperty(analysis, 'code', { value: code, enumerable: false, writable: true, configurable: true });
+  return analysis;
 }
 
 /** The pass over the instructions, once, after the Go stage; a failure is a diagnostic and the report stands. */
 function followGoCode(exe: Exe, bytes: Uint8Array, go: GoAnalysis, report: Report): CodeFacts | null {
   if (!go.go || !go.pclntab || !go.tableFunctions?.length) return null;
   const functions = go.tableFunctions;
-  const code = guarded('code', report.diagnostics, () => followCode(exe, go.pclntab!, functions, bytes), null);
+  const code = guarded(
+    'code',
+    report.diagnostics,
+    () => followCode(exe, go.pclntab!, functions, bytes, go.go!.version),
+    null,
+  );
   if (!code) return null;
   report.diagnostics.push(...code.diagnostics);
   go.go.code = {

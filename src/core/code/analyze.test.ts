@@ -18,6 +18,13 @@ describe('analyze() runs the pass over the code once', () => {
     expect(JSON.stringify(withoutGraph)).not.toContain('"callee"');
   });
 
+  it('keeps the columns out of JSON and out of messages to other threads', async () => {
+    const analysis = await analyze(fixture('linux-amd64'), { fileName: 'linux-amd64' });
+    expect(analysis.code?.calls.count).toBeGreaterThan(8000);
+    expect(Object.keys(JSON.parse(JSON.stringify(analysis)) as object)).toEqual(['report', 'strings']);
+    expect(structuredClone(analysis).code).toBeUndefined();
+  });
+
   it('says the architecture is not followed, and the report stands', async () => {
     const analysis = await analyze(fixture('linux-s390x'), { fileName: 'linux-s390x' });
     expect(analysis.report.go?.functions.length).toBeGreaterThan(1000);

@@ -82,13 +82,89 @@ describe('data references', () => {
     }
   });
 
-  // The literals main.go passes to show() and stack(), with the lengths Go gives them.
-  const LITERALS = ['literal for the string length check', 'short', 'an absolute path started this program', 'leaf'];
+  // truth/inlined-linux-amd64.rip.tsv: every RIP-relative operand GNU objdump decodes, with its target.
+  it('finds the RIP-relative operands GNU objdump decodes: every LEA, and all but a few others', () => {
+    const { code } = follow(fixture('inlined-linux-amd64'));
+    const rows = truth('inlined-linux-amd64.rip.tsv')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'));
+    const expected = new Map(rows.map(([pc, target, mnemonic]) => [parseInt(pc!, 16), { target, mnemonic }]));
+    const ours = new Map<number, { target: string; access: number }>();
+    for (let row = 0; row < code.refs.count; row++) {
+      ours.set(code.refs.pc[row]!, { target: code.refs.target[row]!.toString(16), access: code.refs.access[row]! });
+    }
+    const missed = [...expected].filter(([pc, want]) => ours.get(pc)?.target !== want.target);
+    const extra = [...ours].filter(([pc, got]) => expected.get(pc)?.target !== got.target);
+    expect(missed.filter(([, want]) => want.mnemonic === 'lea')).toEqual([]);
+    expect(extra.filter(([, got]) => got.access === ACCESS_ADDRESS)).toEqual([]);
+    // Not followed: three-byte opcodes (AESENC in the runtime's hash). Reported one byte early: an instruction
+    // after one ending in 0x48 or 0x4C, which reads as a REX prefix; the target is right.
+    expect(missed.length / expected.size).toBeLessThan(0.005);
+    for (const [pc, got] of extra) expect(expected.get(pc + 1)?.target, pc.toString(16)).toBe(got.target);
+  });
 
-  it.each(['amd64', 'arm64'])('pairs string pointers with the length beside them on %s', (arch) => {
-    const { exe, code } = follow(fixture(`inlined-linux-${arch}`));
+  // truth/linux-386.lea.tsv: every LEA of an absolute address GNU objdump decodes in the 386 build.
+  it('finds every 386 LEA of an absolute address, with its target', () => {
+    const { code } = follow(fixture('linux-386'));
+    const expected = truth('linux-386.lea.tsv').split('\n').filter(Boolean).sort();
+    expect(expected.length).toBeGreaterThan(3000);
+    const ours: string[] = [];
+    for (let row = 0; row < code.refs.count; row++) {
+      if (code.refs.access[row] !== ACCESS_ADDRESS) continue;
+      ours.push(`${code.refs.pc[row]!.toString(16)}\t${code.refs.target[row]!.toString(16)}`);
+    }
+    expect(ours.sort()).toEqual(expected);
+  });
+
+  // truth/inlined-linux-arm64.adrp.tsv: every ADRP llvm-objdump decodes with the ADD or load after it.
+  it('finds every ADRP pair llvm-objdump decodes on arm64, with its target', () => {
+    const { code } = follow(fixture('inlined-linux-arm64'));
+    const expected = truth('inlined-linux-arm64.adrp.tsv')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t').slice(0, 2).join('\t'))
+      .sort();
+    expect(expected.length).toBeGreaterThan(6000);
+    const ours: string[] = [];
+    for (let row = 0; row < code.refs.count; row++) {
+      ours.push(`${code.refs.pc[row]!.toString(16)}\t${code.refs.target[row]!.toString(16)}`);
+    }
+    expect(ours.sort()).toEqual(expected);
+  });
+
+  // truth/inlined-linux-amd64.funcvals.tsv: the LEAs GNU objdump decodes whose target nm names a function, or holds
+  // a word nm names a function (a funcval: how Go passes a top-level function as a value).
+  it('marks exactly the references to functions and funcvals, with the function', () => {
+    const { code, functions } = follow(fixture('inlined-linux-amd64'));
+    // The ELF symbol table marks assembly functions with an .abi0 suffix the pclntab does not have.
+    const expected = truth('inlined-linux-amd64.funcvals.tsv')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace(/\.abi0$/, ''))
+      .sort();
+    expect(expected.length).toBeGreaterThan(200);
+    const ours: string[] = [];
+    for (let row = 0; row < code.refs.count; row++) {
+      if (code.refs.isFunction[row] !== 1) continue;
+      const name = functions[code.refs.callee[row]!]!.name;
+      ours.push(`${code.refs.pc[row]!.toString(16)}\t${code.refs.target[row]!.toString(16)}\t${name}`);
+    }
+    expect(ours.sort()).toEqual(expected);
+  });
+
+  // The literals the fixtures' sources pass on: go/inlined/main.go to show() and stack() (register ABI), and
+  // go/greeting's "Hello, " on 386 (stack ABI: the header stored to the argument slots).
+  const INLINED = ['literal for the string length check', 'short', 'an absolute path started this program', 'leaf'];
+  it.each([
+    ['inlined-linux-amd64', INLINED],
+    ['inlined-linux-arm64', INLINED],
+    ['linux-386', ['Hello, ']],
+    ['windows-386.exe', ['Hello, ']],
+  ])('pairs string pointers with the length beside them in %s', (name, literals) => {
+    const { exe, code } = follow(fixture(name));
     const decoder = new TextDecoder();
-    for (const literal of LITERALS) {
+    for (const literal of literals) {
       let found = false;
       for (let row = 0; row < code.refs.count && !found; row++) {
         if (code.refs.length[row] !== literal.length) continue;

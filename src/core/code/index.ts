@@ -11,6 +11,7 @@ import { scanX86 } from './x86';
 
 export type { CallSites, CodeFacts, DataRefs, InlineFrames } from './types';
 export { ACCESS_ADDRESS, ACCESS_VALUE } from './columns';
+export { eachEdge, type EdgeKind } from './edges';
 
 /** A function of the pclntab as the pass needs it; indexes into the caller's list are the function ids. */
 export interface CodeFunction {
@@ -57,13 +58,15 @@ function emptyFacts(arch: string | null, diagnostics: Diagnostic[]): CodeFacts {
 /**
  * One pass over the code of every pclntab function: direct calls to function entries and references to data
  * (GO-FORMATS §7). `functions` are the pclntab's functions in report order; their indexes are the ids in the
- * columns. `table` and `file` serve the inline-tree reader.
+ * columns. `table` and `file` serve the inline-tree reader; `goVersion`, when known, keeps it off releases whose
+ * inline entries it does not know.
  */
 export function followCode(
   exe: Exe,
   table: Pclntab | null,
   functions: readonly CodeFunction[],
   file: Uint8Array,
+  goVersion: string | null = null,
 ): CodeFacts {
   const diagnostics: Diagnostic[] = [];
   const space = new CodeSpace(
@@ -76,9 +79,10 @@ export function followCode(
     diagnostics.push({ level: 'info', source: 'code', message: `following the code is not supported on ${exe.arch}` });
   }
   // Inline trees do not depend on the instruction set: they are read on every architecture.
-  const trees = table
-    ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
-    : null;
+  const trees =
+    table && hasInlineLayout(goVersion, diagnostics)
+      ? guarded('inline', diagnostics, () => readFrames(exe, file, table, functions, space, diagnostics), null)
+      : null;
   if (trees) {
     const { calls, refs } = facts;
     attribute(trees, calls.count, calls.pc, calls.caller, calls.frame);
@@ -86,6 +90,22 @@ export function followCode(
     facts.inline = inlineFrames(trees);
   }
   return facts;
+}
+
+/** Releases before 1.12 wrote other inline entries (no parentPc, no funcID); their trees are not read. */
+const FIRST_INLINE_LAYOUT = { major: 1, minor: 12 };
+
+function hasInlineLayout(goVersion: string | null, diagnostics: Diagnostic[]): boolean {
+  const match = /^go(\d+)\.(\d+)/.exec(goVersion ?? '');
+  if (!match) return true;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major > FIRST_INLINE_LAYOUT.major || minor >= FIRST_INLINE_LAYOUT.minor) return true;
+  diagnostics.push({
+    level: 'info',
+    source: 'inline',
+    message: `inline trees of ${goVersion} are not read (Go 1.12+)`,
+  });
+  return false;
 }
 
 function scanCode(

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { esbuildBinary, fixture, fixturesDir, truth } from '../../../test/fixtures';
+import { parseExecutable } from '../formats/detect';
+import { analyzeGo } from '../go/index';
 import { packageOf } from '../go/packages';
+import { followCode } from './index';
 import type { CodeFacts } from './types';
 import { follow, type Followed } from './testing/follow';
 
@@ -141,5 +144,18 @@ describe("esbuild's Go 1.26 binary (stripped, moduledata in .go.module)", () => 
     const inFrames = code.calls.frame.filter((frame) => frame >= 0).length;
     expect(inFrames / code.calls.count).toBeGreaterThan(0.1);
     expect(inFrames / code.calls.count).toBeLessThan(0.6);
+  });
+});
+
+describe('releases before 1.12', () => {
+  it('leaves inline trees unread when the Go version says the entries have another layout', () => {
+    const bytes = fixture('inlined-linux-amd64');
+    const exe = parseExecutable(bytes)!.exes[0]!;
+    const go = analyzeGo(exe, bytes);
+    const code = followCode(exe, go.pclntab!, go.tableFunctions!, bytes, 'go1.11.13');
+    expect(code.inline).toBeNull();
+    expect(code.calls.count).toBeGreaterThan(8000);
+    expect(code.diagnostics).toEqual([expect.objectContaining({ source: 'inline', level: 'info' })]);
+    expect(followCode(exe, go.pclntab!, go.tableFunctions!, bytes, 'go1.19.8').inline).not.toBeNull();
   });
 });

@@ -16,23 +16,25 @@ export class CodeSpace {
   /** File bytes of those sections, in the same order (null for zero-fill), for reading funcvals. */
   private readonly contents: (Uint8Array | null)[];
 
-  /** entries[buckets[b]] is the first entry at or after low + b << shift: a lookup reads a few entries. */
+  /** entries[buckets[b]] is the first entry at or after low + b * bucketSize: a lookup reads a few entries. */
   private readonly buckets: Int32Array;
-  private readonly shift: number;
+  private readonly bucketSize: number;
   private readonly low: number;
   private readonly high: number;
 
   constructor(entries: readonly number[], exe: Exe) {
-    const order = entries.map((_, i) => i).sort((a, b) => entries[a]! - entries[b]!);
+    // pclntab lists functions in address order; sorting is for damaged tables.
+    const order = Int32Array.from(entries, (_, i) => i);
+    if (entries.some((entry, i) => i > 0 && entry < entries[i - 1]!)) order.sort((a, b) => entries[a]! - entries[b]!);
     this.entries = Float64Array.from(order, (i) => entries[i]!);
-    this.owners = Int32Array.from(order);
+    this.owners = order;
     const count = this.entries.length;
     this.low = count > 0 ? this.entries[0]! : 0;
     this.high = count > 0 ? this.entries[count - 1]! : -1;
     // About one bucket per function (Go aligns entries to 16 or 32 bytes), whatever the span of the table.
     let shift = MIN_BUCKET_SHIFT;
     while ((this.high - this.low) / 2 ** shift > Math.max(count, 1) * BUCKETS_PER_FUNCTION) shift++;
-    this.shift = shift;
+    this.bucketSize = 2 ** shift;
     this.buckets = this.bucketIndex();
     const sections = exe.sections
       .filter((s) => s.address !== 0 && s.size > 0 && s.kind !== 'code' && s.kind !== 'debug')
@@ -42,11 +44,11 @@ export class CodeSpace {
   }
 
   private bucketIndex(): Int32Array {
-    const size = Math.floor((this.high - this.low) / 2 ** this.shift) + 2;
+    const size = Math.floor((this.high - this.low) / this.bucketSize) + 2;
     const buckets = new Int32Array(Math.max(size, 2));
     let next = 0;
     for (let b = 0; b < buckets.length; b++) {
-      const start = this.low + b * 2 ** this.shift;
+      const start = this.low + b * this.bucketSize;
       while (next < this.entries.length && this.entries[next]! < start) next++;
       buckets[b] = next;
     }
@@ -56,7 +58,7 @@ export class CodeSpace {
   /** The function whose entry is exactly `address`, or -1. */
   functionAt(address: number): number {
     if (!(address >= this.low && address <= this.high)) return -1;
-    const bucket = Math.floor((address - this.low) / 2 ** this.shift);
+    const bucket = Math.floor((address - this.low) / this.bucketSize);
     const entries = this.entries;
     const end = this.buckets[bucket + 1]!;
     for (let k = this.buckets[bucket]!; k < end; k++) {

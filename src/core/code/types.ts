@@ -5,7 +5,8 @@ import type { Diagnostic } from '../io/errors';
  * Columns instead of objects: a large binary has hundreds of thousands of call sites, and typed arrays keep them
  * small and cheap to hand to a worker. Function indexes refer to the pclntab function list in the order the
  * analysis reports it (`GoReport.functions`); addresses are virtual addresses (64-bit values fit a double exactly
- * up to 2^53).
+ * up to 2^53). Call sites and references are in address order; frames are grouped by outer function, each
+ * function's frames in its inline tree's order (a parent before its children).
  */
 
 /** Inlined frames of the whole binary, flattened. Frame ids are indexes into these columns. */

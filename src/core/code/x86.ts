@@ -18,18 +18,20 @@ const VALUE_FLAG = 8;
 const ONE_BYTE = new Int8Array(256).fill(-1);
 const TWO_BYTE = new Int8Array(256).fill(-1);
 ONE_BYTE[0x8d] = 0; // LEA
-for (const op of [
-  0x01, 0x03, 0x09, 0x0b, 0x21, 0x23, 0x29, 0x2b, 0x31, 0x33, 0x39, 0x3b, 0x85, 0x88, 0x89, 0x8a, 0x8b,
-]) {
-  ONE_BYTE[op] = VALUE_FLAG;
-}
+// ADD, OR, AND, SUB, XOR, CMP, MOVSXD, TEST, XCHG, MOV; INC/DEC/PUSH/CALL/JMP through memory (FE, FF).
+const VALUE_OPCODES = [0x01, 0x03, 0x09, 0x0b, 0x21, 0x23, 0x29, 0x2b, 0x31, 0x33, 0x39, 0x3b, 0x63, 0x85, 0x87];
+// Their byte forms (opcode - 1), and TEST with an immediate (F6 /0 imm8, F7 /0 imm32; see operandAt).
+for (const op of VALUE_OPCODES) if (op !== 0x63) ONE_BYTE[op - 1] = VALUE_FLAG;
+for (const op of [...VALUE_OPCODES, 0x88, 0x89, 0x8a, 0x8b, 0xfe, 0xff]) ONE_BYTE[op] = VALUE_FLAG;
+ONE_BYTE[0xf6] = VALUE_FLAG | 1;
+ONE_BYTE[0xf7] = VALUE_FLAG | 4;
 for (const op of [0x80, 0x83, 0xc6]) ONE_BYTE[op] = VALUE_FLAG | 1;
 for (const op of [0x81, 0xc7]) ONE_BYTE[op] = VALUE_FLAG | 4;
-// MOVZX/MOVSX, SSE moves and arithmetic Go uses on float and 16-byte globals.
-for (const op of [0xb6, 0xb7, 0xbe, 0xbf, 0x10, 0x11, 0x28, 0x29, 0x2e, 0x2f, 0x54, 0x57, 0x58, 0x59, 0x5c, 0x5e]) {
+// 0F xx: MOVZX/MOVSX, SETcc, and the SSE moves, arithmetic and logic Go uses on float and 16-byte globals.
+const SSE_OPCODES = [0x10, 0x11, 0x28, 0x29, 0x2e, 0x2f, 0x54, 0x57, 0x58, 0x59, 0x5c, 0x5e, 0x6e, 0x6f, 0x7e, 0x7f];
+for (const op of [...SSE_OPCODES, 0xb6, 0xb7, 0xbe, 0xbf, 0xd4, 0xd6, 0xdb, 0xeb, 0xef, 0xfe])
   TWO_BYTE[op] = VALUE_FLAG;
-}
-for (const op of [0x6e, 0x6f, 0x7e, 0x7f, 0xd6]) TWO_BYTE[op] = VALUE_FLAG;
+for (let op = 0x90; op <= 0x9f; op++) TWO_BYTE[op] = VALUE_FLAG;
 
 /** Integer argument registers of Go's amd64 register ABI, in order: AX BX CX DI SI R8 R9 R10 R11. */
 const ABI_REGISTERS = [0, 3, 1, 7, 6, 8, 9, 10, 11];
@@ -58,15 +60,23 @@ function i32(code: Uint8Array, at: number): number {
 function operandAt(code: Uint8Array, modrm: number, from: number, to: number, wide: boolean): boolean {
   let start = modrm - 1;
   if (start < from) return false;
-  let info = ONE_BYTE[code[start]!]!;
-  if (start - 1 >= from && code[start - 1] === 0x0f && TWO_BYTE[code[start]!]! >= 0) info = TWO_BYTE[code[--start]!]!;
+  const opcode = code[start]!;
+  let info = ONE_BYTE[opcode]!;
+  const twoByte = start - 1 >= from && code[start - 1] === 0x0f && TWO_BYTE[opcode]! >= 0;
+  if (twoByte) {
+    info = TWO_BYTE[opcode]!;
+    start--;
+  }
   if (info < 0) return false;
-  let rex = 0;
-  if (wide && start - 1 >= from && (code[start - 1]! & 0xf0) === 0x40) rex = code[--start]!;
+  const rex = wide && start - 1 >= from && isRex(code[start - 1]!, opcode, twoByte, code[modrm]!) ? code[--start]! : 0;
   const prefix = start - 1 >= from ? code[start - 1] : -1;
-  if (prefix === 0x66 || prefix === 0xf2 || prefix === 0xf3) start--;
+  // F2/F3 select SSE forms; on the one-byte opcodes here Go never writes them, so such a byte ends the instruction
+  // before (a SIB byte, say). 66 makes an operand 16-bit.
+  if (prefix === 0x66 || (twoByte && (prefix === 0xf2 || prefix === 0xf3))) start--;
   let immediate = info & 7;
   if (immediate === 4 && prefix === 0x66) immediate = 2;
+  // F6/F7 carry an immediate only as TEST (/0, /1); NOT, NEG, MUL and DIV (/2-/7) have none.
+  if ((opcode === 0xf6 || opcode === 0xf7) && !twoByte && ((code[modrm]! >> 3) & 7) >= 2) immediate = 0;
   const end = modrm + 5 + immediate;
   if (end > to) return false;
   operand.start = start;
@@ -74,6 +84,18 @@ function operandAt(code: Uint8Array, modrm: number, from: number, to: number, wi
   operand.register = ((rex & 4) << 1) | ((code[modrm]! >> 3) & 7);
   operand.access = info & VALUE_FLAG ? ACCESS_VALUE : ACCESS_ADDRESS;
   return true;
+}
+
+/**
+ * Whether `byte` before the opcode is a REX prefix Go would write. REX.X and REX.B mean nothing for a RIP-relative
+ * operand and a bare 0x40 only selects SPL..DIL in a byte move: a 0x4X byte that is neither is the tail of the
+ * instruction before. (A 0x48 or 0x4C tail, such as a stack displacement, still passes: the instruction is then
+ * reported one byte early, its target unchanged.)
+ */
+function isRex(byte: number, opcode: number, twoByte: boolean, modrm: number): boolean {
+  if ((byte & 0xf3) !== 0x40) return false;
+  if (byte !== 0x40) return true;
+  return !twoByte && (opcode === 0x88 || opcode === 0x8a) && ((modrm >> 3) & 7) >= 4;
 }
 
 /**
@@ -93,30 +115,52 @@ function moveImmediate(code: Uint8Array, at: number, limit: number, register: nu
   return -1;
 }
 
-/** `MOVQ reg, disp8(SP)` then `MOVQ $imm, disp8+8(SP)`: a string header stored for a stack-passed argument. */
-function storedLength(code: Uint8Array, at: number, end: number, register: number): number {
-  if (at + 13 > end) return -1;
-  const rex = register >= 8 ? 0x4c : 0x48;
-  if (code[at] !== rex || code[at + 1] !== 0x89 || code[at + 2] !== (0x44 | ((register & 7) << 3))) return -1;
-  if (code[at + 3] !== 0x24) return -1;
-  const slot = code[at + 4]!;
-  const next = at + 5;
-  if (code[next] !== 0x48 || code[next + 1] !== 0xc7 || code[next + 2] !== 0x44 || code[next + 3] !== 0x24) return -1;
-  if (code[next + 4] !== slot + 8) return -1;
-  return i32(code, next + 5);
+/**
+ * `MOV reg, d(SP)` then `MOV $imm, d+word(SP)`: a string header stored for a stack-passed argument (386 always;
+ * amd64 for ABI0 calls). d is a disp8, or 0 in the short form without one.
+ */
+function storedLength(code: Uint8Array, at: number, end: number, register: number, wide: boolean): number {
+  let i = at;
+  if (wide) {
+    if (code[i] !== (register >= 8 ? 0x4c : 0x48)) return -1;
+    i++;
+  }
+  if (i + 3 > end || code[i] !== 0x89 || code[i + 2] !== 0x24) return -1;
+  const modrm = code[i + 1]!;
+  if ((modrm & 0x38) !== (register & 7) << 3) return -1;
+  let slot: number;
+  if ((modrm & 0xc7) === 0x44) slot = code[i + 3]!;
+  else if ((modrm & 0xc7) === 0x04) slot = -1;
+  else return -1;
+  let next = i + (slot < 0 ? 3 : 4);
+  if (wide) {
+    if (code[next] !== 0x48) return -1;
+    next++;
+  }
+  const lengthSlot = (slot < 0 ? 0 : slot) + (wide ? 8 : 4);
+  if (next + 8 > end || code[next] !== 0xc7 || code[next + 1] !== 0x44 || code[next + 2] !== 0x24) return -1;
+  return code[next + 3] === lengthSlot ? i32(code, next + 4) : -1;
 }
 
 /** The length the compiler put next to a string pointer loaded into `register`, or -1. */
-function literalLength(code: Uint8Array, from: number, at: number, end: number, to: number, register: number): number {
+function literalLength(
+  code: Uint8Array,
+  from: number,
+  at: number,
+  end: number,
+  to: number,
+  register: number,
+  wide: boolean,
+): number {
   const next = NEXT_ABI_REGISTER[register]!;
   let length = -1;
-  if (next >= 0) {
+  if (wide && next >= 0) {
     length = moveImmediate(code, end, to, next);
     for (let size = 5; size <= 7 && length < 0; size++) {
       if (at - size >= from) length = moveImmediate(code, at - size, at, next, at);
     }
   }
-  if (length < 0) length = storedLength(code, end, to, register);
+  if (length < 0) length = storedLength(code, end, to, register, wide);
   return length > 0 && length <= MAX_LITERAL_LENGTH ? length : -1;
 }
 
@@ -136,7 +180,7 @@ function addReference(
   const target = wide ? base + start + length + disp : disp >>> 0;
   if (!sink.space.isData(target) && !(access === ACCESS_ADDRESS && sink.space.functionAt(target) >= 0)) return false;
   const stringLength =
-    access === ACCESS_ADDRESS && wide ? literalLength(code, from, start, start + length, to, register) : -1;
+    access === ACCESS_ADDRESS ? literalLength(code, from, start, start + length, to, register, wide) : -1;
   sink.refs.add(base + start, caller, target, stringLength, access);
   return true;
 }

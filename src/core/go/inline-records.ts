@@ -16,6 +16,7 @@ const NPCDATA_FIELD = 7;
 /** Steps of one pc-value table: a function cannot change value more often than it has instructions. */
 const MAX_RUNS_PER_FUNCTION = 1 << 20;
 const MAX_FUNCTION_DIAGNOSTICS = 3;
+const MIN_RUN_BUDGET = 1 << 20;
 
 interface RecordLayout {
   /** Bytes of the entry field: u32 offset (1.18+) or a pointer. */
@@ -123,8 +124,15 @@ export class PcRuns {
   count = 0;
   ends = new Float64Array(4096);
   values = new Int32Array(4096);
+  /** Each run takes at least two bytes of a table, but many records may share one: the total is bounded. */
+  private readonly maxRuns: number;
+
+  constructor(tableBytes: number) {
+    this.maxRuns = Math.max(MIN_RUN_BUDGET, 2 * tableBytes);
+  }
 
   private push(end: number, value: number): void {
+    if (this.count >= this.maxRuns) throw new FormatError(-1, 'the pc tables hold more steps than the table has bytes');
     if (this.count === this.ends.length) {
       const ends = new Float64Array(this.count * 2);
       ends.set(this.ends);

@@ -40,6 +40,8 @@ const LAYOUT_119: InlineLayout = { size: 20, nameAt: 12, parentPcAt: 16, parentA
 const LAYOUT_120: InlineLayout = { size: 16, nameAt: 4, parentPcAt: 8, parentAt: -1 };
 /** Functions whose trees decide between gofunc candidates. */
 const SCORE_SAMPLE = 300;
+/** Entries of each sampled tree that are checked. */
+const SCORE_ENTRIES = 64;
 /** Share of sampled entries that must validate for a gofunc candidate to be taken. */
 const SCORE_THRESHOLD = 0.9;
 const MAX_INLINE_FRAMES = 8_000_000;
@@ -96,17 +98,25 @@ interface Context {
   layout: InlineLayout;
   names: NameReader;
   trees: InlineTrees;
+  /** Entries still to be read: many records can point at one huge tree, so the work is bounded as a whole. */
+  entriesLeft: number;
 }
 
-/** One function's entries at `base`, validated; frames are appended only when all hold. */
-function readTree(ctx: Context, fn: number, base: number, commit: boolean): number {
+/**
+ * One function's entries at `base`, validated; frames are appended only when all hold. Scoring (`commit` false)
+ * checks the first `limit` entries.
+ */
+function readTree(ctx: Context, fn: number, base: number, commit: boolean, limit = MAX_TREE_ENTRIES): number {
   const { input, layout, names, trees } = ctx;
-  const count = highestIndex(trees, fn) + 1;
-  if (count <= 0) return 0;
   const address = base + ctx.records.tree[fn]!;
   const offset = input.exe.fileOffsetOf(address);
-  if (count > MAX_TREE_ENTRIES)
-    throw new FormatError(offset, `inline tree of ${count} entries is larger than Go allows`);
+  const entries = highestIndex(trees, fn) + 1;
+  if (entries > MAX_TREE_ENTRIES)
+    throw new FormatError(offset, `inline tree of ${entries} entries is larger than Go allows`);
+  const count = commit ? entries : Math.min(entries, limit);
+  if (count <= 0) return 0;
+  ctx.entriesLeft -= count;
+  if (ctx.entriesLeft < 0) throw new FormatError(-1, 'the inline trees hold more entries than any binary has');
   const bytes = input.exe.readAt(address, count * layout.size);
   if (!bytes || bytes.length < count * layout.size) {
     throw new FormatError(offset, `inline tree at ${hex(address)} (${count} entries) is not in the file`);
@@ -164,7 +174,7 @@ function pushFrame(trees: InlineTrees, fn: number, parent: number, name: string,
   trees.name.push(name);
 }
 
-function emptyTrees(functionCount: number): InlineTrees {
+function emptyTrees(functionCount: number, tableBytes: number): InlineTrees {
   return {
     count: 0,
     outer: new Int32Array(1024),
@@ -174,7 +184,7 @@ function emptyTrees(functionCount: number): InlineTrees {
     firstFrame: new Int32Array(functionCount).fill(-1),
     runStart: new Int32Array(functionCount),
     runCount: new Int32Array(functionCount),
-    runs: new PcRuns(),
+    runs: new PcRuns(tableBytes),
   };
 }
 
@@ -204,10 +214,9 @@ function score(ctx: Context, base: number): number {
   for (let fn = 0, sampled = 0; fn < ctx.input.functions.length && sampled < SCORE_SAMPLE; fn++) {
     if (Number.isNaN(ctx.records.tree[fn]!) || ctx.trees.runCount[fn] === 0) continue;
     sampled++;
-    const count = highestIndex(ctx.trees, fn) + 1;
-    total += count;
+    total += Math.min(highestIndex(ctx.trees, fn) + 1, SCORE_ENTRIES);
     try {
-      valid += readTree(ctx, fn, base, false);
+      valid += readTree(ctx, fn, base, false, SCORE_ENTRIES);
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
     }
@@ -245,7 +254,14 @@ export function readInlineTrees(input: InlineInput, diagnostics: Diagnostic[]): 
     problems.count += failed - 1;
   }
   const layout = table.layout.magic === 0xfffffff1 ? LAYOUT_120 : LAYOUT_119;
-  const ctx: Context = { input, records, layout, names: new NameReader(table), trees: emptyTrees(functions.length) };
+  const ctx: Context = {
+    input,
+    records,
+    layout,
+    names: new NameReader(table),
+    trees: emptyTrees(functions.length, table.reader.length),
+    entriesLeft: 2 * MAX_INLINE_FRAMES,
+  };
   decodeRuns(ctx, problems);
   if (!ctx.records.tree.some((value) => !Number.isNaN(value))) return null;
   const base = chooseBase(ctx);
