@@ -1,30 +1,63 @@
 import type { EdgeKind, GraphEdge } from '../report/types';
 import { hexAddress } from '../go/regions';
 
-/** Sums evidence into edges between named groups (packages or modules), one example each. */
-export class EdgeTable {
-  private readonly edges = new Map<string, GraphEdge & { exampleAddress: number }>();
+/**
+ * Edge keys are from·K+to. Group ids count distinct packages, far below 2^26 (the function table alone is capped at
+ * MAX_FUNCS = 2 million), and 2^26·2^26 stays an exact double.
+ */
+const KEY_STRIDE = 2 ** 26;
 
-  add(from: string, to: string, caller: string, callee: string, kind: EdgeKind, address: number): void {
-    const key = `${from}\u0000${to}`;
-    let edge = this.edges.get(key);
-    if (!edge) {
-      const example = { caller, callee, address: hexAddress(address), kind };
-      edge = { from, to, calls: 0, inlined: 0, references: 0, example, exampleAddress: address };
-      this.edges.set(key, edge);
-    } else if (address < edge.exampleAddress) {
-      edge.example = { caller, callee, address: hexAddress(address), kind };
-      edge.exampleAddress = address;
+interface Tally {
+  from: number;
+  to: number;
+  calls: number;
+  inlined: number;
+  references: number;
+  caller: number;
+  callee: number;
+  kind: EdgeKind;
+  address: number;
+}
+
+/**
+ * Sums evidence into edges between groups (packages or modules, by id), keeping the evidence at the lowest
+ * address as the example. Ids and function nodes become names only when the list is made.
+ */
+export class EdgeTable {
+  private readonly tallies = new Map<number, Tally>();
+
+  constructor(private readonly groupNames: readonly string[]) {}
+
+  add(from: number, to: number, caller: number, callee: number, kind: EdgeKind, address: number): void {
+    const key = from * KEY_STRIDE + to;
+    let tally = this.tallies.get(key);
+    if (!tally) {
+      tally = { from, to, calls: 0, inlined: 0, references: 0, caller, callee, kind, address };
+      this.tallies.set(key, tally);
+    } else if (address < tally.address) {
+      Object.assign(tally, { caller, callee, kind, address });
     }
-    if (kind === 'call' || kind === 'inline') edge.calls++;
-    if (kind === 'inline') edge.inlined++;
-    if (kind === 'reference' || kind === 'type') edge.references++;
+    if (kind === 'call' || kind === 'inline') tally.calls++;
+    if (kind === 'inline') tally.inlined++;
+    if (kind === 'reference' || kind === 'type') tally.references++;
   }
 
-  /** Edges by source, then target. */
-  list(): GraphEdge[] {
-    return [...this.edges.values()]
-      .map(({ exampleAddress: _, ...edge }) => edge)
+  /** Edges by source, then target; `functionNames` names the example's function nodes. */
+  list(functionNames: readonly string[]): GraphEdge[] {
+    return [...this.tallies.values()]
+      .map((t) => ({
+        from: this.groupNames[t.from]!,
+        to: this.groupNames[t.to]!,
+        calls: t.calls,
+        inlined: t.inlined,
+        references: t.references,
+        example: {
+          caller: functionNames[t.caller]!,
+          callee: functionNames[t.callee]!,
+          address: hexAddress(t.address),
+          kind: t.kind,
+        },
+      }))
       .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
   }
 }

@@ -23,28 +23,67 @@ export interface Memory {
 /** `DataRefs.access` of an instruction that takes the address (LEA, ADRP+ADD) rather than reading through it. */
 const ADDRESS_TAKEN = 0;
 
-export type EvidenceSink = (from: string, to: string, kind: EdgeKind, address: number) => void;
+/** Evidence between two function nodes (ids of `FunctionNodes`). */
+export type EvidenceSink = (from: number, to: number, kind: EdgeKind, address: number) => void;
 
-function frameOrFunction(code: CodeFacts, functions: readonly CodeFunction[], caller: number, frame: number): string {
-  if (frame >= 0 && code.inline && frame < code.inline.count) return code.inline.name[frame] ?? '';
-  return functions[caller]?.name ?? '';
-}
+/**
+ * One id per distinct function name, for the pclntab's functions and the inlined frames alike, so the rest of
+ * the graph works on numbers instead of hashing names for every piece of evidence.
+ */
+export class FunctionNodes {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly functionIds: Int32Array;
+  private readonly frameIds: Int32Array;
 
-function callEvidence(code: CodeFacts, functions: readonly CodeFunction[], sink: EvidenceSink): void {
-  const calls = code.calls;
-  for (let i = 0; i < calls.count; i++) {
-    const callee = functions[calls.callee[i]!];
-    if (!callee) continue;
-    sink(frameOrFunction(code, functions, calls.caller[i]!, calls.frame[i]!), callee.name, 'call', calls.pc[i]!);
+  constructor(functions: readonly CodeFunction[], inline: CodeFacts['inline']) {
+    this.functionIds = Int32Array.from(functions, (fn) => this.intern(fn.name));
+    const frames = inline?.count ?? 0;
+    this.frameIds = new Int32Array(frames);
+    for (let f = 0; f < frames; f++) this.frameIds[f] = this.intern(inline!.name[f] ?? '');
+  }
+
+  private intern(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+
+  /** The node of a function index, or -1 when the index is out of range. */
+  ofFunction(index: number): number {
+    return index >= 0 && index < this.functionIds.length ? this.functionIds[index]! : -1;
+  }
+
+  /** The node code at (function, innermost frame) belongs to: the frame's function when there is one. */
+  at(caller: number, frame: number): number {
+    return frame >= 0 && frame < this.frameIds.length ? this.frameIds[frame]! : this.ofFunction(caller);
+  }
+
+  ofFrame(frame: number): number {
+    return frame >= 0 && frame < this.frameIds.length ? this.frameIds[frame]! : -1;
   }
 }
 
-function inlineEvidence(code: CodeFacts, functions: readonly CodeFunction[], sink: EvidenceSink): void {
+function callEvidence(code: CodeFacts, nodes: FunctionNodes, sink: EvidenceSink): void {
+  const calls = code.calls;
+  for (let i = 0; i < calls.count; i++) {
+    const from = nodes.at(calls.caller[i]!, calls.frame[i]!);
+    const to = nodes.ofFunction(calls.callee[i]!);
+    if (from >= 0 && to >= 0) sink(from, to, 'call', calls.pc[i]!);
+  }
+}
+
+function inlineEvidence(code: CodeFacts, nodes: FunctionNodes, sink: EvidenceSink): void {
   const inline = code.inline;
   if (!inline) return;
   for (let f = 0; f < inline.count; f++) {
-    const from = frameOrFunction(code, functions, inline.outer[f]!, inline.parent[f]!);
-    sink(from, inline.name[f] ?? '', 'inline', inline.callPc[f]!);
+    const from = nodes.at(inline.outer[f]!, inline.parent[f]!);
+    const to = nodes.ofFrame(f);
+    if (from >= 0 && to >= 0) sink(from, to, 'inline', inline.callPc[f]!);
   }
 }
 
@@ -54,9 +93,12 @@ function inlineEvidence(code: CodeFacts, functions: readonly CodeFunction[], sin
  */
 function itabMethod(address: number, memory: Memory, byEntry: Map<number, number>): number {
   const size = memory.pointerSize;
-  if (!memory.readPointer(address) || !memory.readPointer(address + size)) return -1;
+  // The method slot first: most data is no itab, and one read settles it.
   const first = memory.readPointer(address + 2 * size + 8);
-  return (first === null ? undefined : byEntry.get(first)) ?? -1;
+  const index = first === null ? undefined : byEntry.get(first);
+  if (index === undefined) return -1;
+  if (!memory.readPointer(address) || !memory.readPointer(address + size)) return -1;
+  return index;
 }
 
 /** The function a reference leads to: one the code pass resolved (entry or funcval), or an itab's first method. */
@@ -65,29 +107,35 @@ function referenceTarget(
   row: number,
   memory: Memory | null,
   byEntry: Map<number, number>,
+  itabs: Map<number, number>,
 ): { index: number; kind: EdgeKind } | null {
   const callee = refs.callee[row]!;
   if (callee >= 0) return { index: callee, kind: 'reference' };
   if (!memory || refs.access[row] !== ADDRESS_TAKEN) return null;
-  const method = itabMethod(refs.target[row]!, memory, byEntry);
+  const target = refs.target[row]!;
+  let method = itabs.get(target);
+  if (method === undefined) itabs.set(target, (method = itabMethod(target, memory, byEntry)));
   return method < 0 ? null : { index: method, kind: 'type' };
 }
 
 function referenceEvidence(
   code: CodeFacts,
   functions: readonly CodeFunction[],
+  nodes: FunctionNodes,
   memory: Memory | null,
   sink: EvidenceSink,
 ): void {
   const refs = code.refs;
   const byEntry = new Map<number, number>();
   functions.forEach((fn, i) => byEntry.set(fn.entry, i));
+  /** Itab verdicts by address: many instructions load the same one. */
+  const itabs = new Map<number, number>();
   for (let i = 0; i < refs.count; i++) {
-    const target = referenceTarget(refs, i, memory, byEntry);
-    const callee = target ? functions[target.index] : undefined;
-    if (!target || !callee) continue;
-    const from = frameOrFunction(code, functions, refs.caller[i]!, refs.frame[i]!);
-    sink(from, callee.name, target.kind, refs.pc[i]!);
+    const target = referenceTarget(refs, i, memory, byEntry, itabs);
+    if (!target) continue;
+    const from = nodes.at(refs.caller[i]!, refs.frame[i]!);
+    const to = nodes.ofFunction(target.index);
+    if (from >= 0 && to >= 0) sink(from, to, target.kind, refs.pc[i]!);
   }
 }
 
@@ -95,10 +143,11 @@ function referenceEvidence(
 export function collectEvidence(
   code: CodeFacts,
   functions: readonly CodeFunction[],
+  nodes: FunctionNodes,
   memory: Memory | null,
   sink: EvidenceSink,
 ): void {
-  callEvidence(code, functions, sink);
-  inlineEvidence(code, functions, sink);
-  referenceEvidence(code, functions, memory, sink);
+  callEvidence(code, nodes, sink);
+  inlineEvidence(code, nodes, sink);
+  referenceEvidence(code, functions, nodes, memory, sink);
 }

@@ -127,6 +127,18 @@ describe('module graph of go/multimod from the code pass', () => {
     );
     console.log(`module edges (code pass, ${analysis.code?.inline?.count ?? 'no'} inline frames): ${result.text}`);
     expect(result.precision).toBe(1);
+    const std = new Set(
+      listedPackages()
+        .filter((p) => p.Standard)
+        .map((p) => p.ImportPath),
+    );
+    const packages = score(
+      truthEdges(listedPackages()).packages,
+      found(realGraph.packageEdges, (p) => std.has(p)),
+    );
+    console.log(`package edges (code pass): ${packages.text}`);
+    expect(packages.precision).toBe(1);
+    expect(packages.recall).toBeGreaterThanOrEqual(analysis.code?.inline ? 0.9 : 0.8);
     if (analysis.code?.inline) {
       expect(result.recall).toBe(1);
     } else {

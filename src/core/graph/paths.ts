@@ -7,30 +7,31 @@ import type { EdgeKind, GraphEdge, GraphStep } from '../report/types';
  * follow) gets the shortest chain of module edges instead, each hop shown by its example.
  */
 export class FunctionGraph {
-  private readonly next = new Map<string, { to: string; kind: EdgeKind }[]>();
+  /** Callees of each node, with how the first piece of evidence reached them. */
+  private readonly next = new Map<number, Map<number, EdgeKind>>();
 
-  add(from: string, to: string, kind: EdgeKind): void {
+  add(from: number, to: number, kind: EdgeKind): void {
     if (from === to) return;
-    let list = this.next.get(from);
-    if (!list) this.next.set(from, (list = []));
-    if (list.length < MAX_FANOUT && !list.some((e) => e.to === to)) list.push({ to, kind });
+    let callees = this.next.get(from);
+    if (!callees) this.next.set(from, (callees = new Map()));
+    if (callees.size < MAX_FANOUT && !callees.has(to)) callees.set(to, kind);
   }
 
-  /** Shortest chains from the roots to every reachable function, as parent links. */
-  search(roots: readonly string[]): Map<string, { from: string | null; kind: EdgeKind | null }> {
-    const parent = new Map<string, { from: string | null; kind: EdgeKind | null }>();
-    const queue: string[] = [];
+  /** Shortest chains from the roots to every reachable node, as parent links, in the order reached. */
+  search(roots: readonly number[]): Map<number, { from: number; kind: EdgeKind | null }> {
+    const parent = new Map<number, { from: number; kind: EdgeKind | null }>();
+    const queue: number[] = [];
     for (const root of roots) {
       if (parent.has(root)) continue;
-      parent.set(root, { from: null, kind: null });
+      parent.set(root, { from: -1, kind: null });
       queue.push(root);
     }
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head]!;
-      for (const edge of this.next.get(node) ?? []) {
-        if (parent.has(edge.to)) continue;
-        parent.set(edge.to, { from: node, kind: edge.kind });
-        queue.push(edge.to);
+      for (const [to, kind] of this.next.get(node) ?? []) {
+        if (parent.has(to)) continue;
+        parent.set(to, { from: node, kind });
+        queue.push(to);
       }
     }
     return parent;
@@ -41,14 +42,15 @@ export class FunctionGraph {
 const MAX_FANOUT = 4096;
 
 export function chainTo(
-  target: string,
-  parent: Map<string, { from: string | null; kind: EdgeKind | null }>,
-  moduleOf: (fn: string) => string,
+  target: number,
+  parent: Map<number, { from: number; kind: EdgeKind | null }>,
+  describe: (node: number) => { name: string; module: string },
 ): GraphStep[] {
   const steps: GraphStep[] = [];
-  for (let node: string | null = target; node !== null;) {
-    const link: { from: string | null; kind: EdgeKind | null } = parent.get(node)!;
-    steps.push({ function: node, module: moduleOf(node), via: link.kind });
+  for (let node = target; node >= 0;) {
+    const link = parent.get(node)!;
+    const { name, module } = describe(node);
+    steps.push({ function: name, module, via: link.kind });
     node = link.from;
   }
   return steps.reverse();
