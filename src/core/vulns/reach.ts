@@ -1,3 +1,4 @@
+import { splitSymbol } from './symbols';
 import type { CodeFacts } from '../code/types';
 
 /**
@@ -42,8 +43,14 @@ export class Reachability {
   }
 }
 
-function isRoot(name: string): boolean {
-  return name === 'main.main' || /\.init(\.\d+)?$/.test(name);
+/**
+ * main.main and the package initialisers the runtime calls: "pkg.init" and "pkg.init.0", "pkg.init.1", … — not a
+ * method that happens to be called init ("pkg.(*T).init", "pkg.T.init") nor a closure inside an initialiser.
+ */
+export function isRoot(name: string): boolean {
+  if (name === 'main.main') return true;
+  const split = splitSymbol(name);
+  return !!split && /^init(\.\d+)?$/.test(split.symbol);
 }
 
 /** Callees per caller, as compressed rows. */

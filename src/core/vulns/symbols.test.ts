@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isRoot } from './reach';
 import { SymbolTable, splitSymbol } from './symbols';
 
 // Expected values from how the Go vulnerability database names symbols (go.dev/doc/security/vuln/database:
@@ -32,5 +33,21 @@ describe('function names as the database names symbols', () => {
     );
     expect(table.find('encoding/pem', []).size).toBe(1);
     expect(table.find('encoding/xml', ['Decoder.Decode']).size).toBe(0);
+  });
+});
+
+describe('the roots of reachability', () => {
+  // Go's linker names package initialisers "pkg.init" and "pkg.init.N" (go tool nm on any fixture).
+  it.each([
+    ['main.main', true],
+    ['net/http.init', true],
+    ['net/http.init.0', true],
+    ['gopkg.in/yaml%2ev3.init', true],
+    ['net/http.init.0.func1', false],
+    ['sync.(*Pool).init', false],
+    ['example.com/a.T.init', false],
+    ['main.helper', false],
+  ])('%s → %s', (name, root) => {
+    expect(isRoot(name)).toBe(root);
   });
 });
