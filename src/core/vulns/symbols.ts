@@ -71,7 +71,8 @@ export class SymbolTable {
     if (wanted.length === 0) return symbols;
     const found = new Map<string, SymbolPlace[]>();
     for (const symbol of wanted) {
-      const places = symbols.get(symbol);
+      // The database writes methods "T.M"; a hand-written "(*T).M" means the same method.
+      const places = symbols.get(symbol.replace(/^\(\*?([^)]*)\)\./, '$1.'));
       if (places) found.set(symbol, places);
     }
     return found;
