@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The vulnerability database commands as a user runs them, with a data folder of their own. Expectations come from
@@ -81,5 +82,18 @@ describe('gobinscope vulndb', () => {
     const empty = mkdtempSync(join(tmpdir(), 'gobinscope-nodata-'));
     expect(cli({ XDG_DATA_HOME: empty }, 'sbom', 'test/fixtures/bin/linux-amd64', '--format', 'openvex').code).toBe(2);
     rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('imports a folder of entries (vulndb.zip unpacked: ID/GO-*.json) the same as the zip', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gobinscope-vulndb-folder-'));
+    mkdirSync(join(folder, 'ID'));
+    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(SNAPSHOT)))))
+      writeFileSync(join(folder, 'ID', name), bytes);
+    const other = mkdtempSync(join(tmpdir(), 'gobinscope-data-'));
+    const imported = cli({ XDG_DATA_HOME: other }, 'vulndb', 'import', folder);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('imported 4261 entries');
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(other, { recursive: true, force: true });
   });
 });
