@@ -66,6 +66,71 @@ interface Sort {
   descending: boolean;
 }
 
+function DbLine({ db }: { db: NonNullable<Report['vulnDb']> }) {
+  const stale = db.ageDays !== null && db.ageDays > 30;
+  return (
+    <p className={stale ? 'vuln-db stale' : 'vuln-db muted'}>
+      Database {db.source}, {db.entries} entries, {db.modified ? `dated ${db.modified.slice(0, 10)}` : 'undated'}
+      {db.ageDays !== null ? ` (${db.ageDays} days old${stale ? ': import a fresh one' : ''})` : ''}.
+    </p>
+  );
+}
+
+function VulnTable({ rows, sort, onSort }: { rows: VulnerabilityMatch[]; sort: Sort; onSort: (key: SortKey) => void }) {
+  return (
+    <table className="vuln-table" aria-label="Vulnerabilities">
+      <thead>
+        <tr>
+          <SortHeader label="Status" column="status" sort={sort} onSort={onSort} />
+          <SortHeader label="ID" column="id" sort={sort} onSort={onSort} />
+          <th>Aliases</th>
+          <SortHeader label="Module" column="module" sort={sort} onSort={onSort} />
+          <SortHeader label="Fixed in" column="fixed" sort={sort} onSort={onSort} />
+          <th>Symbols</th>
+          <th>Path from main</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m) => (
+          <Row key={`${m.id} ${m.module}`} match={m} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface ToolbarProps {
+  matches: VulnerabilityMatch[];
+  shown: number;
+  statuses: Set<VulnStatus>;
+  onToggle: (s: VulnStatus) => void;
+  query: string;
+  onQuery: (q: string) => void;
+}
+
+function Toolbar({ matches, shown, statuses, onToggle, query, onQuery }: ToolbarProps) {
+  return (
+    <div className="vtable-toolbar" role="group" aria-label="Filter vulnerabilities">
+      <input
+        type="search"
+        placeholder="Filter by id, CVE, module, symbol…"
+        value={query}
+        onChange={(e) => onQuery(e.target.value)}
+        aria-label="Filter vulnerabilities"
+      />
+      {STATUSES.map((s) => (
+        <label key={s} className={`chip vuln-${s}`} title={STATUS_HELP[s]}>
+          <input type="checkbox" checked={statuses.has(s)} onChange={() => onToggle(s)} /> {s} (
+          {matches.filter((m) => m.status === s).length})
+        </label>
+      ))}
+      <span className="vtable-count">
+        {shown} of {matches.length}
+      </span>
+    </div>
+  );
+}
+
 /** Known vulnerabilities of the linked modules: filter by status and text, sort by column, copy ids. */
 export function VulnerabilitiesView({ report }: { report: Report }) {
   const [statuses, setStatuses] = useState<Set<VulnStatus>>(new Set(STATUSES));
@@ -90,52 +155,21 @@ export function VulnerabilitiesView({ report }: { report: Report }) {
     });
   const onSort = (key: SortKey): void =>
     setSort((current) => ({ key, descending: current.key === key ? !current.descending : false }));
-  const stale = db.ageDays !== null && db.ageDays > 30;
   return (
     <div className="vulns">
-      <p className={stale ? 'vuln-db stale' : 'vuln-db muted'}>
-        Database {db.source}, {db.entries} entries, {db.modified ? `dated ${db.modified.slice(0, 10)}` : 'undated'}
-        {db.ageDays !== null ? ` (${db.ageDays} days old${stale ? ': import a fresh one' : ''})` : ''}.
-      </p>
-      <div className="vtable-toolbar" role="group" aria-label="Filter vulnerabilities">
-        <input
-          type="search"
-          placeholder="Filter by id, CVE, module, symbol…"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          aria-label="Filter vulnerabilities"
-        />
-        {STATUSES.map((s) => (
-          <label key={s} className={`chip vuln-${s}`} title={STATUS_HELP[s]}>
-            <input type="checkbox" checked={statuses.has(s)} onChange={() => toggle(s)} /> {s} (
-            {matches.filter((m) => m.status === s).length})
-          </label>
-        ))}
-        <span className="vtable-count">
-          {rows.length} of {matches.length}
-        </span>
-      </div>
+      <DbLine db={db} />
+      <Toolbar
+        matches={matches}
+        shown={rows.length}
+        statuses={statuses}
+        onToggle={toggle}
+        query={query}
+        onQuery={setQuery}
+      />
       {matches.length === 0 ? (
         <p className="empty-note">No known vulnerability affects the linked module versions.</p>
       ) : (
-        <table className="vuln-table" aria-label="Vulnerabilities">
-          <thead>
-            <tr>
-              <SortHeader label="Status" column="status" sort={sort} onSort={onSort} />
-              <SortHeader label="ID" column="id" sort={sort} onSort={onSort} />
-              <th>Aliases</th>
-              <SortHeader label="Module" column="module" sort={sort} onSort={onSort} />
-              <SortHeader label="Fixed in" column="fixed" sort={sort} onSort={onSort} />
-              <th>Symbols</th>
-              <th>Path from main</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <Row key={`${m.id} ${m.module}`} match={m} />
-            ))}
-          </tbody>
-        </table>
+        <VulnTable rows={rows} sort={sort} onSort={onSort} />
       )}
     </div>
   );
