@@ -3,6 +3,7 @@
 // 2. The pass over the code of the same file on its own (bench/code.ts), against GNU objdump's disassembly.
 // 3. The redaction of 500,000 strings against `grep -F -f` on the same text (bench/redact.ts).
 // 4. Every committed SBOM bench in bench/*.ts that exports a result line (see bench/sbom.ts).
+// 5. Loading the stored vulnerability index and matching a 100-module binary against it (bench/vulns.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,6 +80,10 @@ try {
   if (existsSync('bench/sbom.ts')) {
     const sbom = runJson(await bundle('bench/sbom.ts', dir), [String(RUNS)]);
     for (const line of sbom.lines) console.log(line);
+  }
+  if (existsSync('bench/vulns.ts')) {
+    const vulns = runJson(await bundle('bench/vulns.ts', dir), [String(RUNS)]);
+    for (const line of vulns.lines) console.log(line);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

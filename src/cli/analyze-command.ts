@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { analyze } from '../core/analyze';
 import type { Redactor } from '../core/redact/index';
 import type { Report } from '../core/report/types';
+import type { VulnIndex } from '../core/vulns/db';
 import { readInputFile } from '../host/read-file';
 import { UsageError } from './args';
 import { outputRedactor } from './secrets';
@@ -10,18 +11,23 @@ import { outputRedactor } from './secrets';
  * Reads and analyses one file; bad input is a UsageError-like exit 2 with one line. The report comes back with
  * every secret masked unless the user asked for clear values (--reveal-secrets).
  */
-export async function analyzeFile(path: string, revealSecrets = false): Promise<Report> {
-  return (await analyzeForOutput(path, revealSecrets)).report;
+export async function analyzeFile(
+  path: string,
+  revealSecrets = false,
+  vulnIndex: VulnIndex | null = null,
+): Promise<Report> {
+  return (await analyzeForOutput(path, revealSecrets, vulnIndex)).report;
 }
 
 /** The shown report and the redactor that masked it, for commands that print more than the report. */
 export async function analyzeForOutput(
   path: string,
   revealSecrets: boolean,
+  vulnIndex: VulnIndex | null = null,
 ): Promise<{ report: Report; redactor: Redactor }> {
   const read = await readInputFile(path);
   if (!read.ok) throw new InputError(read.error.message);
-  const analysis = await analyze(read.value, { fileName: basename(path) });
+  const analysis = await analyze(read.value, { fileName: basename(path), vulnIndex });
   const redactor = outputRedactor(revealSecrets, analysis);
   return { report: redactor.value(analysis.report), redactor };
 }

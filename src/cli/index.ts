@@ -79,7 +79,11 @@ main(process.argv.slice(2)).then(
     if (code !== -1) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof InputError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof InputError ||
+      (error instanceof Error && error.name === 'VulnDbError')
+    ) {
       process.stderr.write(`gobinscope: ${error.message}\n`);
       process.exitCode = 2;
     } else {

@@ -34,6 +34,24 @@ export function summarize(report: Report): string {
   if (report.findings.length > 0) {
     lines.push(`findings: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}`);
   }
+  lines.push(...vulnerabilityLines(report));
   for (const d of report.diagnostics) lines.push(`note: ${d.source}: ${d.message}`);
   return lines.join('\n');
+}
+
+/** Counts by status, or why there are none; the database's age when it is stale. */
+function vulnerabilityLines(report: Report): string[] {
+  const db = report.vulnDb;
+  if (!db) return ['vulnerabilities: no database loaded (gobinscope vulndb import vulndb.zip, or --vulndb PATH)'];
+  const counts = new Map<string, number>();
+  for (const v of report.vulnerabilities) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
+  const order = ['reachable', 'present', 'module', 'absent'].filter((s) => counts.has(s));
+  const lines = [
+    `vulnerabilities: ${report.vulnerabilities.length === 0 ? 'none known' : order.map((s) => `${counts.get(s)} ${s}`).join(', ')}`,
+  ];
+  for (const v of report.vulnerabilities.filter((m) => m.status === 'reachable' || m.status === 'present'))
+    lines.push(`  ${v.status.padEnd(9)} ${v.id} ${v.module}@${v.version} fixed in ${v.fixed ?? 'none'}`);
+  if (db.ageDays !== null && db.ageDays > 30)
+    lines.push(`  the vulnerability database is ${db.ageDays} days old (${db.modified}): import a fresh one`);
+  return lines;
 }

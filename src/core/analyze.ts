@@ -12,6 +12,7 @@ import { emptyReport, fillFormat } from './report/build';
 import type { FoundString, GoReport, ModuleGraph, Report } from './report/types';
 import { computeSizes } from './sizes/index';
 import { extractStrings, type CodeLiterals } from './strings/index';
+import { addVulnerabilities, type VulnIndex } from './vulns/index';
 
 export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
 
@@ -21,6 +22,10 @@ export interface AnalyzeOptions {
   /** Called with the report as it stands after each stage, so the UI can show sections before findings. */
   onPartial?: (report: Report) => void;
   signal?: AbortSignal;
+  /** The Go vulnerability database, loaded by the host; without it the report has no vulnerability matches. */
+  vulnIndex?: VulnIndex | null;
+  /** The clock the database's age is measured against (tests fix it). */
+  now?: Date;
 }
 
 export interface Analysis {
@@ -113,6 +118,14 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   );
   report.findings = findings.findings;
   report.verdicts = findings.verdicts;
+  const vulnIndex = options.vulnIndex;
+  if (vulnIndex)
+    guarded(
+      'vulns',
+      report.diagnostics,
+      () => addVulnerabilities(report, code, vulnIndex, options.now ?? new Date()),
+      undefined,
+    );
   progress('done', 1);
   const analysis: Analysis = { report, strings, secrets: findings.secrets };
   Object.defineProperty(analysis, 'code', { value: code, enumerable: false, writable: true, configurable: true });

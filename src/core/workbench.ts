@@ -4,6 +4,7 @@ import { parseExecutable } from './formats/detect';
 import { FormatError } from './io/errors';
 import { hex } from './io/reader';
 import type { Report } from './report/types';
+import type { VulnIndex } from './vulns/db';
 import type { Reconciliation, Sbom, SbomValidation } from './sbom/index';
 
 // SBOM validators and the comparison load only when a job needs them: a plain analysis starts faster.
@@ -43,6 +44,8 @@ export class InputProblem extends Error {
 export interface WorkbenchOptions {
   onProgress?: (stage: Stage, fraction: number) => void;
   onPartial?: (report: Report) => void;
+  /** The vulnerability database the host loaded; every binary opened is matched against it. */
+  vulnIndex?: VulnIndex | null;
 }
 
 /** An executable is whatever a format reader claims; otherwise a document that parses as an SBOM is one. */
@@ -87,6 +90,7 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
       fileName: inputs[0]!.name,
       onProgress: options.onProgress,
       onPartial: options.onPartial,
+      vulnIndex: options.vulnIndex,
     });
     return { kind: 'binary', analysis };
   }
@@ -99,6 +103,7 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
       fileName: binary.name,
       onProgress: options.onProgress,
       onPartial: options.onPartial,
+      vulnIndex: options.vulnIndex,
     });
     const { reconcile } = await sbomModule();
     return {
@@ -108,8 +113,9 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
       reconciliation: reconcile(analysis.report, sbom),
     };
   }
-  const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45) });
-  const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9) });
+  const { vulnIndex } = options;
+  const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45), vulnIndex });
+  const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9), vulnIndex });
   const { compareReports } = await compareModule();
   return { kind: 'compare', a, b, comparison: await compareReports(a, b, null, null, first.bytes, second.bytes) };
 }

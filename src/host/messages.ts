@@ -10,6 +10,8 @@ export type WorkerInput =
 export interface WorkerRequest {
   jobId: string;
   inputs: WorkerInput[];
+  /** The vulnerability database to match against (a zip, a folder or a stored index), read by the worker. */
+  vulnDb?: string | null;
   /**
    * Called once when the job ends, however it ends (done, failed, cancelled, refused): gives back what its inputs
    * held outside the pool, such as an upload's share of serve mode's in-flight bytes. Never sent to the worker.

@@ -40,9 +40,11 @@ export class AnalysisService {
   /** Clear texts of what the redaction masked, per finished job; they never go to a window in bulk. */
   private readonly clearValues = new Map<string, Map<string, string>>();
 
+  /** `vulnDb` names the vulnerability database per job, so an import made while the app runs counts. */
   constructor(
     private readonly workerUrl: URL,
     limits: AdmissionLimits = defaultLimits(),
+    private readonly vulnDb: () => string | null = () => null,
   ) {
     this.admission = new Admission(limits);
   }
@@ -141,7 +143,10 @@ export class AnalysisService {
     );
     // Uploaded bytes move to the worker (transferred, not copied); the release hook is ours and stays here.
     const transfer = request.inputs.flatMap((i) => (i.kind === 'bytes' ? [i.bytes.buffer as ArrayBuffer] : []));
-    worker.postMessage({ jobId, inputs: request.inputs } satisfies WorkerRequest, transfer);
+    worker.postMessage(
+      { jobId, inputs: request.inputs, vulnDb: request.vulnDb ?? this.vulnDb() } satisfies WorkerRequest,
+      transfer,
+    );
   }
 }
 

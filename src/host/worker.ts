@@ -4,6 +4,8 @@ import { redactOutcome, shownPartial } from '../core/redact/index';
 import { InputProblem, openInputs, type NamedInput } from '../core/workbench';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
 import { readInputFile } from './read-file';
+import { readVulnDb } from './vulndb-store';
+import type { VulnIndex } from '../core/vulns/db';
 
 // Runs one job at a time off the main thread. The service terminates the worker to cancel.
 const port = parentPort;
@@ -19,7 +21,13 @@ async function load(input: WorkerInput): Promise<Result<NamedInput>> {
   return read.ok ? ok({ name: input.name, bytes: read.value }) : read;
 }
 
-async function run({ jobId, inputs }: WorkerRequest): Promise<void> {
+/** The database for this job; one that cannot be read leaves the analysis without matches (the tab says so). */
+async function vulnIndexOf(path: string | null | undefined): Promise<VulnIndex | null> {
+  if (!path) return null;
+  return readVulnDb(path).catch(() => null);
+}
+
+async function run({ jobId, inputs, vulnDb }: WorkerRequest): Promise<void> {
   post({ type: 'progress', jobId, stage: 'reading', fraction: 0, fileSize: 0 });
   const loaded: NamedInput[] = [];
   for (const input of inputs) {
@@ -28,8 +36,10 @@ async function run({ jobId, inputs }: WorkerRequest): Promise<void> {
     loaded.push(result.value);
   }
   const fileSize = loaded.reduce((sum, f) => sum + f.bytes.length, 0);
+  const vulnIndex = await vulnIndexOf(vulnDb);
   try {
     const outcome = await openInputs(loaded, {
+      vulnIndex,
       onProgress: (stage, fraction) => post({ type: 'progress', jobId, stage, fraction, fileSize }),
       onPartial: (report) => post({ type: 'partial', jobId, report: shownPartial(report) }),
     });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { InitialFile } from '../common/dto';
 import { FileRegistry } from '../host/files';
 import { AnalysisService } from '../host/service';
+import { defaultVulnDbPath } from '../host/vulndb-store';
 import { registerIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
 import { SettingsStore } from './services/recent';
@@ -39,7 +40,7 @@ const initial: InitialFile[] = argvFiles(process.argv).map((p) => registry.regis
 app.whenReady().then(() => {
   hardenSession();
   const settings = new SettingsStore(app.getPath('userData'));
-  const service = new AnalysisService(new URL('./worker.js', import.meta.url));
+  const service = new AnalysisService(new URL('./worker.js', import.meta.url), undefined, () => defaultVulnDbPath());
   mainWindow = createMainWindow(settings, page);
   const send = (files: InitialFile[]): void => mainWindow?.webContents.send('files:opened', { files });
   const actions: MenuActions = {

@@ -186,6 +186,8 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     verdicts,
     diagnostics: [{ level: 'warning', source: 'pclntab', message: 'pclntab <not> found', offset: 16 }],
     sizes: null,
+    vulnerabilities: [],
+    vulnDb: null,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { readInputFile } from '../../host/read-file';
 import { InputError } from '../analyze-command';
 import { UsageError } from '../args';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
+import { resolveVulnDb } from '../../host/vulndb-store';
 import type { Command } from './types';
 
 /** Reads one input file; a missing, empty or unreadable file is bad input (exit 2), said in one line. */
@@ -15,14 +16,17 @@ async function readNamed(path: string): Promise<{ name: string; bytes: Uint8Arra
 }
 
 export const compareCommand: Command = {
-  usage: `gobinscope compare A B [--json] ${REVEAL_USAGE}   what changed from A to B, and what strip really did`,
-  valued: [],
+  usage: `gobinscope compare A B [--json] [--vulndb PATH] ${REVEAL_USAGE}   what changed from A to B, and what strip really did`,
+  valued: ['vulndb'],
   booleans: ['json', REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope compare A B [--json]');
     const [pathA, pathB] = args.positionals as [string, string];
     const [a, b] = await Promise.all([readNamed(pathA), readNamed(pathB)]);
-    const comparison = await compareFiles(a, b, { revealSecrets: revealing(args) });
+    const comparison = await compareFiles(a, b, {
+      revealSecrets: revealing(args),
+      vulnIndex: await resolveVulnDb(args.flags.get('vulndb')),
+    });
     process.stdout.write(
       (args.flags.has('json') ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n',
     );

@@ -8,6 +8,8 @@ import { parseSbom, reconcile, type Reconciliation, type Sbom } from '../../core
 import { FormatError } from '../../core/io/errors';
 import { readInputFile } from '../../host/read-file';
 import { InputError, requireOne } from '../analyze-command';
+import { resolveVulnDb } from '../../host/vulndb-store';
+import type { VulnIndex } from '../../core/vulns/db';
 import { UsageError, type ParsedArgs } from '../args';
 import { MissingBrowserError, PrintError, findChrome, htmlToPdfFile } from '../chrome';
 import { outputRedactor, REVEAL_FLAG, REVEAL_USAGE } from '../secrets';
@@ -27,7 +29,7 @@ const EXTENSIONS: Record<string, ReportFormat> = {
   '.sarif': 'sarif',
 };
 
-const USAGE = `report FILE -o OUT.pdf [--format pdf|html|md|json|sarif] [--compare OTHER] [--sbom SBOM] ${REVEAL_USAGE}`;
+const USAGE = `report FILE -o OUT.pdf [--format pdf|html|md|json|sarif] [--compare OTHER] [--sbom SBOM] [--vulndb PATH] ${REVEAL_USAGE}`;
 
 /** --format when given, else the output's extension, else PDF: the audit document people sign. */
 export function reportFormat(format: string | true | undefined, output: string | null): ReportFormat {
@@ -53,10 +55,10 @@ interface Loaded {
   bytes: Uint8Array;
 }
 
-async function load(path: string): Promise<Loaded> {
+async function load(path: string, vulnIndex: VulnIndex | null): Promise<Loaded> {
   const read = await readInputFile(path);
   if (!read.ok) throw new InputError(read.error.message);
-  return { analysis: await analyze(read.value, { fileName: basename(path) }), bytes: read.value };
+  return { analysis: await analyze(read.value, { fileName: basename(path), vulnIndex }), bytes: read.value };
 }
 
 /** The SBOM at `path` reconciled with the report; an unreadable or malformed SBOM is bad input. */
@@ -80,13 +82,14 @@ async function gather(
   args: ParsedArgs,
   file: string,
 ): Promise<{ report: Report; extras: ReportHtmlOptions['extras'] }> {
-  const subject = await load(file);
+  const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
+  const subject = await load(file, vulnIndex);
   const report = subject.analysis.report;
   const extras: NonNullable<ReportHtmlOptions['extras']> = {};
   const analyses = [subject.analysis];
   const other = args.flags.get('compare');
   if (typeof other === 'string') {
-    const b = await load(other);
+    const b = await load(other, vulnIndex);
     analyses.push(b.analysis);
     const { stripVerification, ...comparison } = await compareReports(
       subject.analysis,
@@ -147,7 +150,7 @@ async function run(args: ParsedArgs): Promise<number> {
 
 export const reportCommand: Command = {
   usage: `gobinscope ${USAGE}   the audit report (PDF through Chromium or Chrome; CHROME_PATH picks one)`,
-  valued: ['o', 'output', 'format', 'compare', 'sbom'],
+  valued: ['o', 'output', 'format', 'compare', 'sbom', 'vulndb'],
   booleans: [REVEAL_FLAG],
   async run(args) {
     try {

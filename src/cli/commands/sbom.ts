@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { FormatError } from '../../core/io/errors';
 import {
   generateCycloneDx,
+  generateOpenVex,
   parseSbom,
   reconcile,
   validateSbom,
@@ -13,30 +14,37 @@ import { InputError, analyzeFile, analyzeForOutput } from '../analyze-command';
 import { readInputFile } from '../../host/read-file';
 import { outputTarget, writeOutput } from '../output-file';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
+import { resolveVulnDb } from '../../host/vulndb-store';
 import type { Command } from './types';
 
-const FORMATS = ['cyclonedx-json', 'cyclonedx-xml'] as const;
+const FORMATS = ['cyclonedx-json', 'cyclonedx-xml', 'openvex'] as const;
 
 export const sbomCommand: Command = {
-  usage: `gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml] [-o OUT] ${REVEAL_USAGE}   CycloneDX 1.6 from a binary`,
-  valued: ['format', 'o', 'output'],
+  usage: `gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml|openvex] [-o OUT] [--vulndb PATH] ${REVEAL_USAGE}   CycloneDX 1.6 (with VEX) or OpenVEX from a binary`,
+  valued: ['format', 'o', 'output', 'vulndb'],
   booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length !== 1)
-      throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml]');
+      throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml|openvex]');
     // Checked before the analysis: -o naming the binary is refused at once, and the binary is never written.
     const target = await outputTarget(args, args.positionals);
     const format = String(args.flags.get('format') ?? 'cyclonedx-json');
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
-    const report = await analyzeFile(args.positionals[0]!, revealing(args));
+    const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
+    if (format === 'openvex' && !vulnIndex)
+      throw new InputError('OpenVEX needs a vulnerability database: --vulndb PATH or gobinscope vulndb import');
+    const report = await analyzeFile(args.positionals[0]!, revealing(args), vulnIndex);
     if (!report.go)
       throw new InputError(
         `${report.file.name} is not a Go binary (${report.detection.reason}): there are no modules to list.`,
       );
-    const text = generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json', {
-      revealSecrets: revealing(args),
-    });
+    const text =
+      format === 'openvex'
+        ? generateOpenVex(report)
+        : generateCycloneDx(report, format === 'cyclonedx-xml' ? 'xml' : 'json', {
+            revealSecrets: revealing(args),
+          });
     const body = text.endsWith('\n') ? text : text + '\n';
     if (target) await writeOutput(target, body);
     else process.stdout.write(body);

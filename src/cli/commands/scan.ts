@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../core/report/types';
 import { UsageError } from '../args';
 import { analyzeFile } from '../analyze-command';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
+import { resolveVulnDb } from '../../host/vulndb-store';
 import type { Command } from './types';
 
 function severityAtLeast(severity: Severity, level: Severity): boolean {
@@ -38,8 +39,8 @@ function sarifFor(reports: Report[]): object {
 }
 
 export const scanCommand: Command = {
-  usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] ${REVEAL_USAGE}   findings for pipelines`,
-  valued: ['fail-on', 'format'],
+  usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] [--vulndb PATH] ${REVEAL_USAGE}   findings for pipelines`,
+  valued: ['fail-on', 'format', 'vulndb'],
   booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length === 0)
@@ -48,7 +49,8 @@ export const scanCommand: Command = {
     if (!['text', 'json', 'sarif'].includes(String(format))) throw new UsageError('--format takes text, json or sarif');
     const level = parseLevel(args.flags.get('fail-on') ?? 'high');
     const reports: Report[] = [];
-    for (const path of args.positionals) reports.push(await analyzeFile(path, revealing(args)));
+    const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
+    for (const path of args.positionals) reports.push(await analyzeFile(path, revealing(args), vulnIndex));
     const out =
       format === 'sarif'
         ? JSON.stringify(sarifFor(reports), null, 2)

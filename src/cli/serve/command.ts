@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../commands/types';
+import { defaultVulnDbPath } from '../../host/vulndb-store';
 import { startServer } from './server';
 
 /**
@@ -27,7 +28,11 @@ async function serve(args: ParsedArgs): Promise<number> {
     throw new UsageError('--port takes a number from 0 to 65535');
   const { rendererDir, workerUrl } = builtPaths();
   const files = args.positionals.map((file) => resolve(file));
-  const server = await startServer({ port, files, rendererDir, workerUrl });
+  const flag = args.flags.get('vulndb');
+  if (flag === true) throw new UsageError('--vulndb needs a path');
+  if (flag !== undefined && !existsSync(flag)) throw new UsageError(`vulnerability database ${flag} does not exist`);
+  const vulnDb = flag === undefined ? () => defaultVulnDbPath() : () => resolve(flag);
+  const server = await startServer({ port, files, rendererDir, workerUrl, vulnDb });
   process.stdout.write(
     `Gobinscope is serving on ${server.url}\nOpen it in a browser on this machine; Ctrl+C stops it.\n`,
   );
@@ -40,8 +45,9 @@ async function serve(args: ParsedArgs): Promise<number> {
 }
 
 export const serveCommand: Command = {
-  usage: 'gobinscope serve [FILE...] [--port N]   the app in a local browser, for machines without Electron',
-  valued: ['port'],
+  usage:
+    'gobinscope serve [FILE...] [--port N] [--vulndb PATH]   the app in a local browser, for machines without Electron',
+  valued: ['port', 'vulndb'],
   booleans: [],
   run: serve,
 };

@@ -20,6 +20,8 @@ export interface ServeOptions {
   pool?: AdmissionLimits;
   /** Bytes uploads may hold together; MAX_IN_FLIGHT_BYTES by default. */
   inFlightBytes?: number;
+  /** The vulnerability database per job (--vulndb, else the default one); null for none. */
+  vulnDb?: () => string | null;
 }
 
 export interface RunningServer {
@@ -35,7 +37,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? randomBytes(24).toString('base64url');
   const registry = new FileRegistry(false);
   const initial = options.files.map((path) => registry.register(path));
-  const service = new AnalysisService(options.workerUrl, options.pool);
+  const service = new AnalysisService(options.workerUrl, options.pool, options.vulnDb);
   const clients = new Set<ServerResponse>();
   const emit = <E extends EventChannel>(channel: E, payload: EventMap[E]): void => {
     const data = `event: message\ndata: ${JSON.stringify({ channel, payload })}\n\n`;

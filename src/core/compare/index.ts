@@ -10,6 +10,8 @@ import { compareModuleSizes } from './sizes';
 import { strippedSide, verifyStrip } from './strip';
 import { summarize } from './summary';
 import { COMPARISON_SCHEMA_VERSION, type Comparison } from './types';
+import { compareVulnerabilities } from './vulnerabilities';
+import type { VulnIndex } from '../vulns/db';
 
 export type { Comparison } from './types';
 
@@ -64,6 +66,8 @@ export async function compareReports(
     moduleSizes: compareModuleSizes(ra, rb),
   };
   if (side) parts.stripVerification = verifyStrip(ra, rb, code, side);
+  const vulnerabilities = compareVulnerabilities(ra, rb);
+  if (vulnerabilities) parts.vulnerabilities = vulnerabilities;
   const { a: fileA, b: fileB, ...rest } = parts;
   return { schemaVersion: COMPARISON_SCHEMA_VERSION, a: fileA, b: fileB, summary: summarize(parts), ...rest };
 }
@@ -80,10 +84,11 @@ export interface NamedBytes {
 export async function compareFiles(
   a: NamedBytes,
   b: NamedBytes,
-  options: { revealSecrets?: boolean } = {},
+  options: { revealSecrets?: boolean; vulnIndex?: VulnIndex | null } = {},
 ): Promise<Comparison> {
-  const analysisA = await analyze(a.bytes, { fileName: a.name });
-  const analysisB = await analyze(b.bytes, { fileName: b.name });
+  const vulnIndex = options.vulnIndex ?? null;
+  const analysisA = await analyze(a.bytes, { fileName: a.name, vulnIndex });
+  const analysisB = await analyze(b.bytes, { fileName: b.name, vulnIndex });
   const comparison = await compareReports(analysisA, analysisB, null, null, a.bytes, b.bytes);
   return options.revealSecrets ? comparison : redactorFor(analysisA, analysisB).value(comparison);
 }

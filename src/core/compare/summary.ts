@@ -1,6 +1,13 @@
 import { hex } from '../io/reader';
 import { humanSize, plural } from './diff';
-import type { Comparison, FindingDelta, ModuleChange, SettingChange, StripVerification } from './types';
+import type {
+  Comparison,
+  FindingDelta,
+  ModuleChange,
+  SettingChange,
+  StripVerification,
+  VulnerabilityComparison,
+} from './types';
 
 type Parts = Omit<Comparison, 'summary' | 'schemaVersion'>;
 
@@ -42,6 +49,19 @@ function stripLine(strip: StripVerification): string {
     `(${humanSize(strip.bytesFreed)}), symbols ${strip.symbolsBefore} → ${strip.symbolsAfter}` +
     `${leaks.length > 0 ? `; still leaks ${leaks.join(', ')}` : ''}.`
   );
+}
+
+function vulnerabilityLine(v: VulnerabilityComparison): string {
+  const fixed = v.fixed.map((d) => d.id);
+  const introduced = v.introduced.map((d) => `${d.id} (${d.status})`);
+  const parts = [
+    fixed.length > 0
+      ? `B fixes ${fixed.length} ${fixed.length === 1 ? 'vulnerability' : 'vulnerabilities'}: ${named(fixed)}`
+      : '',
+    introduced.length > 0 ? `B introduces ${introduced.length}: ${named(introduced)}` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return `Vulnerabilities unchanged: ${v.unchanged} carried by both.`;
+  return `${parts.join('; ')}; ${v.unchanged} unchanged.`;
 }
 
 function findingText(f: FindingDelta): string {
@@ -108,6 +128,7 @@ export function summarize(parts: Parts): string[] {
   }
   lines.push(codeLine(parts));
   if (parts.stripVerification) lines.push(stripLine(parts.stripVerification));
+  if (parts.vulnerabilities) lines.push(vulnerabilityLine(parts.vulnerabilities));
   lines.push(...changeLines(parts), sizeLine(parts));
   return lines;
 }

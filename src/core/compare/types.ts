@@ -1,4 +1,4 @@
-import type { FileFormat, Severity, Verdict } from '../report/types';
+import type { FileFormat, Severity, Verdict, VulnerabilityMatch } from '../report/types';
 
 /**
  * The comparison of two analysed files, A (before, left) and B (after, right). Plain JSON-safe data: the CLI's
@@ -196,6 +196,8 @@ export interface Comparison {
   stripVerification?: StripVerification;
   /** Bytes per module (code, pclntab, literals) on each side, largest change first; empty without sizes. */
   moduleSizes: ModuleSizeChange[];
+  /** Known vulnerabilities B fixed and introduced; absent when neither analysis had a vulnerability database. */
+  vulnerabilities?: VulnerabilityComparison;
 }
 
 export interface ModuleSizeChange {
@@ -204,4 +206,24 @@ export interface ModuleSizeChange {
   sizeB: number;
   /** sizeB − sizeA */
   delta: number;
+}
+
+/** One vulnerability on one side, with its status on the other side ("absent" or null when not matched there). */
+export interface VulnerabilityDelta {
+  id: string;
+  aliases: string[];
+  module: string;
+  version: string;
+  status: VulnerabilityMatch['status'];
+  otherStatus: VulnerabilityMatch['status'] | null;
+  fixed: string | null;
+}
+
+export interface VulnerabilityComparison {
+  /** Carried by A (reachable, present or module), not by B. */
+  fixed: VulnerabilityDelta[];
+  /** Carried by B, not by A. */
+  introduced: VulnerabilityDelta[];
+  /** Carried by both. */
+  unchanged: number;
 }

@@ -29,6 +29,8 @@ export function emptyReport(file: ReportFile): Report {
     verdicts: [],
     diagnostics: [],
     sizes: null,
+    vulnerabilities: [],
+    vulnDb: null,
   };
 }
 

@@ -232,6 +232,10 @@ export interface Report {
   diagnostics: Diagnostic[];
   /** Bytes per package and module in the code and read-only sections; null when the binary is not Go. */
   sizes: SizeReport | null;
+  /** Known vulnerabilities of the linked modules; empty when no database was given (see vulnDb). */
+  vulnerabilities: VulnerabilityMatch[];
+  /** The vulnerability database the matches come from; null when none was loaded. */
+  vulnDb: VulnDbInfo | null;
 }
 
 /** Bytes of one package or module, per section ("__TEXT,__text" for Mach-O), and in all. */
@@ -294,4 +298,38 @@ export interface ModuleGraph {
   modules: GraphModule[];
   moduleEdges: GraphEdge[];
   packageEdges: GraphEdge[];
+}
+
+export interface VulnDbInfo {
+  /** The imported file's name. */
+  source: string;
+  /** When the database was last changed, ISO 8601; null when it does not say. */
+  modified: string | null;
+  /** Whole days between `modified` and the analysis; null when the date is unknown. */
+  ageDays: number | null;
+  entries: number;
+}
+
+/** One known vulnerability of a linked module, judged at module, symbol and call-path level. */
+export interface VulnerabilityMatch {
+  /** "GO-YYYY-NNNN" */
+  id: string;
+  /** CVE and GHSA identifiers. */
+  aliases: string[];
+  summary: string;
+  /** The affected module ("stdlib" for the standard library) and the version the binary links. */
+  module: string;
+  version: string;
+  /** The first version that fixes it, or null when none does. */
+  fixed: string | null;
+  /**
+   * reachable: a vulnerable symbol is linked and a chain of direct calls from main.main or an init function reaches
+   * it; present: linked, no static path found (reached, if at all, through an interface or a function value);
+   * absent: the module is linked but not the vulnerable symbols; module: the entry names no symbols.
+   */
+  status: 'reachable' | 'present' | 'absent' | 'module';
+  /** The vulnerable symbols the binary holds, with the functions they are in (their own, or inlined into). */
+  symbols: { package: string; symbol: string; inlined: boolean; functions: string[] }[];
+  /** Function names from a root to a vulnerable symbol's function, for "reachable". */
+  path: string[] | null;
 }

@@ -4,6 +4,7 @@ import { STD_MODULE, UNKNOWN_MAIN_MODULE } from '../go/modules';
 import { goPurl, h1ToSha256Hex, isLocalPath } from './go-identity';
 import { Redactor, maskUnits, settingSecrets } from '../redact/index';
 import { addDependencies } from './graph-dependencies';
+import { addVulnerabilities } from './vulnerabilities';
 
 export interface GenerateOptions {
   /** ISO 8601; defaults to now. */
@@ -114,6 +115,7 @@ function buildBom(report: Report, options: GenerateOptions): Models.Bom {
   for (const component of byModule.values()) bom.components.add(component);
   // Go build info records no module graph; the code's module edges give one when they were read.
   addDependencies(main, byModule, buildInfo?.main?.path ?? UNKNOWN_MAIN_MODULE, report.go?.graph);
+  addVulnerabilities(bom, report, new Map([...byModule, [buildInfo?.main?.path ?? '', main]]));
   return bom;
 }
 

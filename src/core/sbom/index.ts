@@ -57,3 +57,4 @@ export function parseSbom(bytes: Uint8Array): Sbom | null {
     throw new FormatError(where, `${error.message} (in a ${label(sniffed.encoding)} document)`);
   }
 }
+export { generateOpenVex, OPENVEX_CONTEXT, type OpenVexOptions } from './openvex';

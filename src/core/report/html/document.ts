@@ -4,6 +4,7 @@ import { buildPart, diagnosticsPart, linkagePart, sectionsPart } from './details
 import { extrasParts, type ReportExtras } from './extras';
 import { findingsPart, residuePart } from './findings';
 import type { Part } from './model';
+import { vulnerabilitiesPart } from './vulnerabilities';
 
 export interface DocumentOptions extends CoverOptions {
   extras?: ReportExtras;
@@ -14,6 +15,7 @@ export function reportParts(report: Report, options: DocumentOptions = {}): Part
   const parts: (Part | null)[] = [
     coverPart(report, options),
     findingsPart(report),
+    vulnerabilitiesPart(report),
     linkagePart(report),
     buildPart(report),
     residuePart(report),

@@ -13,6 +13,7 @@ import { VerdictCards } from './overview/VerdictCards';
 import { SectionsView } from './sections/SectionsView';
 import { SizesView } from './sizes/SizesView';
 import { StringsView } from './strings/StringsView';
+import { VulnerabilitiesView } from './vulnerabilities/VulnerabilitiesView';
 
 export interface TabSpec {
   id: string;
@@ -39,6 +40,11 @@ function tabsFor(
       id: 'findings',
       label: `Findings (${count(report.findings.length)})`,
       render: () => <FindingsView report={report} strings={strings} onJump={go} />,
+    },
+    {
+      id: 'vulnerabilities',
+      label: report.vulnDb ? `Vulnerabilities (${count(report.vulnerabilities?.length ?? 0)})` : 'Vulnerabilities',
+      render: () => <VulnerabilitiesView report={report} />,
     },
     {
       id: 'strings',

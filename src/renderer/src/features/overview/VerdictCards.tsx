@@ -30,6 +30,19 @@ function findingsCard(report: Report): Card {
   };
 }
 
+/** Grey "n/a" without a database; otherwise toned by the worst status, which it names. */
+function vulnerabilitiesCard(report: Report): Card {
+  const base = { id: 'vulnerabilities', title: 'Vulnerabilities', tab: 'vulnerabilities' };
+  if (!report.vulnDb) return { ...base, value: 'n/a — no database loaded', tone: 'neutral' };
+  const matches = report.vulnerabilities ?? [];
+  const order = ['reachable', 'present', 'module', 'absent'] as const;
+  const counts = order.map((s) => [s, matches.filter((m) => m.status === s).length] as const).filter(([, n]) => n > 0);
+  const worst = counts[0]?.[0];
+  const tone: CardTone = worst === 'reachable' ? 'bad' : worst === 'present' || worst === 'module' ? 'warn' : 'good';
+  const value = counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(' · ') : 'none known';
+  return { ...base, value, tone };
+}
+
 function residueCard(report: Report): Card {
   const bytes = report.findings.filter((f) => f.kind === 'residue').reduce((sum, f) => sum + (f.bytes ?? 0), 0);
   const stripped = report.symbols.total === 0;
@@ -82,6 +95,7 @@ export function verdictCards(report: Report): Card[] {
     : { id: 'packing', title: 'Packing', value: 'not packed', tone: 'good', tab: 'overview' };
   return [
     findingsCard(report),
+    vulnerabilitiesCard(report),
     residueCard(report),
     linkageCard(report),
     groupCard(report, 'portability', 'Portability'),

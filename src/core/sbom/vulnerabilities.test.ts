@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, fixturesDir } from '../../../test/fixtures';
+import { analyze } from '../analyze';
+import type { Report } from '../report/types';
+import { indexFromZip } from '../vulns/db';
+import { generateCycloneDx, generateOpenVex, parseSbom, validateSbom } from './index';
+import type { Sbom } from './types';
+
+const OPTIONS = { timestamp: '2026-09-01T00:00:00Z', serialNumber: 'urn:uuid:00000000-0000-4000-8000-000000000002' };
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+// GO-2025-4009 names encoding/pem.Decode; the "calls" fixture calls it, the "links" one only encodes (see
+// test/fixtures/go/vulncall and build-vulns.sh).
+let calls: Report;
+let links: Report;
+
+beforeAll(async () => {
+  const zip = new Uint8Array(readFileSync(join(fixturesDir, 'vulndb', 'go-vulndb-osv-2026-08-21.zip')));
+  const vulnIndex = indexFromZip(zip, 'snapshot.zip');
+  const now = new Date('2026-09-01T00:00:00Z');
+  calls = (await analyze(fixture('vulncall-calls-linux-amd64'), { fileName: 'calls', vulnIndex, now })).report;
+  links = (await analyze(fixture('vulncall-links-linux-amd64'), { fileName: 'links', vulnIndex, now })).report;
+}, 60_000);
+
+interface CdxVulnerability {
+  id: string;
+  analysis: { state: string; justification?: string; detail: string };
+  affects: { ref: string; versions: { version: string; status: string }[] }[];
+  references?: { id: string }[];
+}
+
+function cdxVulnerability(report: Report, id: string): CdxVulnerability {
+  const bom = JSON.parse(generateCycloneDx(report, 'json', OPTIONS)) as { vulnerabilities: CdxVulnerability[] };
+  return bom.vulnerabilities.find((v) => v.id === id)!;
+}
+
+describe('CycloneDX vulnerabilities with VEX analysis', () => {
+  it.each(['json', 'xml'] as const)('still validates against the official 1.6 schema (%s)', async (format) => {
+    for (const report of [calls, links]) {
+      const text = generateCycloneDx(report, format, OPTIONS);
+      expect(text).toContain('GO-2025-4009');
+      const sbom = parseSbom(bytes(text)) as Sbom;
+      expect(await validateSbom(bytes(text), sbom)).toEqual({ valid: true, errors: [] });
+    }
+  });
+
+  it('marks called code exploitable on the standard library component, with its CVE', () => {
+    const vuln = cdxVulnerability(calls, 'GO-2025-4009');
+    expect(vuln.analysis.state).toBe('exploitable');
+    expect(vuln.analysis.justification).toBeUndefined();
+    expect(vuln.affects).toEqual([
+      { ref: 'pkg:golang/stdlib@1.19.8', versions: [{ version: 'go1.19.8', status: 'affected' }] },
+    ]);
+    expect(vuln.references?.map((r) => r.id)).toContain('CVE-2025-61723');
+  });
+
+  it('marks absent code not_affected with code_not_present', () => {
+    const vuln = cdxVulnerability(links, 'GO-2025-4009');
+    expect(vuln.analysis).toMatchObject({ state: 'not_affected', justification: 'code_not_present' });
+    expect(vuln.affects[0]!.versions[0]!.status).toBe('unaffected');
+  });
+});
+
+interface VexStatement {
+  vulnerability: { name: string; aliases?: string[] };
+  products: { '@id': string; subcomponents: { '@id': string }[] }[];
+  status: string;
+  justification?: string;
+  action_statement?: string;
+  impact_statement?: string;
+}
+
+function statement(report: Report, id: string): VexStatement {
+  const doc = JSON.parse(generateOpenVex(report, OPTIONS)) as Record<string, unknown> & { statements: VexStatement[] };
+  expect(doc['@context']).toBe('https://openvex.dev/ns/v0.2.0');
+  expect(doc.version).toBe(1);
+  expect(doc.timestamp).toBe('2026-09-01T00:00:00.000Z');
+  return doc.statements.find((s) => s.vulnerability.name === id)!;
+}
+
+describe('OpenVEX 0.2.0', () => {
+  it('states affected, with the action to take, when the code is called', () => {
+    const s = statement(calls, 'GO-2025-4009');
+    expect(s.status).toBe('affected');
+    expect(s.action_statement).toContain('go1.24.8');
+    expect(s.justification).toBeUndefined();
+    expect(s.products[0]!.subcomponents).toEqual([{ '@id': 'pkg:golang/stdlib@1.19.8' }]);
+  });
+
+  it('states not_affected with vulnerable_code_not_present when the code is absent', () => {
+    const s = statement(links, 'GO-2025-4009');
+    expect(s.status).toBe('not_affected');
+    expect(s.justification).toBe('vulnerable_code_not_present');
+    expect(s.impact_statement).toBeTruthy();
+  });
+
+  it('has one statement per match and nothing else', () => {
+    const doc = JSON.parse(generateOpenVex(calls, OPTIONS)) as { statements: unknown[] };
+    expect(doc.statements).toHaveLength(calls.vulnerabilities.length);
+  });
+});
