@@ -127,8 +127,10 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
       undefined,
     );
   progress('done', 1);
-  const analysis: Analysis = { report, strings, secrets: findings.secrets };
-  Object.defineProperty(analysis, 'code', { value: code, enumerable: false, writable: true, configurable: true });
+  const analysis: Analysis = { report, strings };
+  // Neither leaves the analysing process by accident: JSON.stringify and postMessage skip non-enumerable properties.
+  hidden(analysis, 'code', code);
+  hidden(analysis, 'secrets', findings.secrets);
   return analysis;
 }
 
@@ -186,6 +188,10 @@ function codeLiterals(code: CodeFacts | null, report: Report): CodeLiterals | un
     return inlined && outer ? `${outer} (inlined ${inlined})` : (inlined ?? outer);
   };
   return { refs, referrer };
+}
+
+function hidden(analysis: Analysis, key: 'code' | 'secrets', value: unknown): void {
+  Object.defineProperty(analysis, key, { value, enumerable: false, writable: true, configurable: true });
 }
 
 function readFormat(bytes: Uint8Array, report: Report): Exe | null {

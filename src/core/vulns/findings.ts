@@ -11,7 +11,7 @@ export const VULN_SEVERITY: Record<VulnerabilityMatch['status'], Severity> = {
   reachable: 'high',
   present: 'medium',
   module: 'medium',
-  absent: 'low',
+  absent: 'info',
 };
 
 const STATUS_TEXT: Record<VulnerabilityMatch['status'], string> = {
