@@ -56,14 +56,14 @@ describe('gobinscope vulndb', () => {
     rmSync(empty, { recursive: true, force: true });
   });
 
-  it('gates scan on vulnerability findings: reachable is high, absent is low', () => {
+  it('gates scan on vulnerability findings: reachable is high, absent is info', () => {
     const env = { GOBINSCOPE_VULNDB: SNAPSHOT };
     expect(cli(env, 'scan', 'test/fixtures/bin/vulncall-calls-linux-amd64', '--fail-on', 'high').code).toBe(1);
     const json = JSON.parse(
       cli(env, 'scan', 'test/fixtures/bin/vulncall-links-linux-amd64', '--format', 'json').stdout,
     );
     const finding = json.findings.find((f: { id: string }) => f.id === 'vuln.GO-2025-4009');
-    expect(finding.severity).toBe('low');
+    expect(finding.severity).toBe('info');
   });
 
   it('writes OpenVEX with sbom --format openvex, and refuses without a database', () => {
