@@ -39,6 +39,8 @@ export interface Analysis {
    * worker, IPC, serve mode) leave it out.
    */
   code?: CodeFacts | null;
+  /** The parsed executable, for the comparison's content pass; not enumerable either (it holds section views). */
+  exe?: Exe | null;
 }
 
 export class AnalysisCancelled extends Error {
@@ -116,6 +118,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   progress('done', 1);
   const analysis: Analysis = { report, strings, secrets: findings.secrets };
   Object.defineProperty(analysis, 'code', { value: code, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(analysis, 'exe', { value: exe, enumerable: false, writable: true, configurable: true });
   return analysis;
 }
 
