@@ -1,20 +1,19 @@
-// Runs the full analysis of one file several times in this process and prints timings and peak memory as JSON.
-// Bundled and run by scripts/bench.mjs; not part of the product.
+// Runs the full analysis of one file several times in this process and prints its figure and peak memory as
+// JSON. Bundled and run by scripts/bench.mjs; not part of the product.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyze } from '../src/core/analyze';
+import { measure } from './timing';
 
 const [path, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
 const bytes = new Uint8Array(readFileSync(path!));
-const times: number[] = [];
-let functions = 0;
-let strings = 0;
-for (let i = 0; i < runs; i++) {
-  const start = performance.now();
+let note = '';
+const figure = await measure('full analysis (in process)', runs, async () => {
   const result = await analyze(bytes, { fileName: basename(path!) });
-  times.push(performance.now() - start);
-  functions = result.report.go?.functions.length ?? 0;
-  strings = result.strings.length;
-}
-process.stdout.write(JSON.stringify({ times, maxRssKiB: process.resourceUsage().maxRSS, functions, strings }) + '\n');
+  note = `${result.report.go?.functions.length ?? 0} functions, ${result.strings.length} strings`;
+});
+figure.note = note;
+process.stdout.write(
+  JSON.stringify({ figures: { analysis: figure }, maxRssKiB: process.resourceUsage().maxRSS }) + '\n',
+);

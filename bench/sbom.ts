@@ -1,16 +1,15 @@
 // SBOM scale: a 20,000-component CycloneDX 1.6 JSON document read, validated against the official schema and
 // reconciled with a binary holding 20,000 modules; against `jq .` on the same file, in the same run.
 // Bundled and run by scripts/bench.mjs; not part of the product.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSbom, reconcile, validateSbom } from '../src/core/sbom/index';
 import { reportFromGoVersion } from '../src/core/sbom/test-support';
+import { measure, measureCommand } from './timing';
 
 const COUNT = 20_000;
 const runs = Number(process.argv[2] ?? 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const path = (i: number) => `github.com/org${i % 97}/module${i}`;
 const hex = (i: number) => (i.toString(16).padStart(8, '0') + '0'.repeat(56)).slice(0, 64);
 const h1 = (i: number) => `h1:${Buffer.from(hex(i), 'hex').toString('base64')}`;
@@ -30,32 +29,17 @@ const components = Array.from({ length: COUNT }, (_, i) => ({
 const text = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components }, null, 2);
 const bytes = new TextEncoder().encode(text);
 
-const times: number[] = [];
 let verdict = '';
 let valid = false;
-for (let i = 0; i < runs; i++) {
-  const start = performance.now();
+const figure = await measure(`SBOM ${COUNT} components: read + validate + reconcile`, runs, async () => {
   const sbom = parseSbom(bytes)!;
   valid = (await validateSbom(bytes, sbom)).valid;
   verdict = reconcile(report, sbom).verdict;
-  times.push(performance.now() - start);
-}
+});
+figure.note = `${(bytes.length / 1048576).toFixed(1)} MiB, valid ${valid}, ${verdict}`;
 const dir = mkdtempSync(join(tmpdir(), 'gobinscope-sbom-bench-'));
 const file = join(dir, 'big.cdx.json');
 writeFileSync(file, text);
-const jqTimes: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const start = performance.now();
-  spawnSync('jq', ['.', file], { stdio: ['ignore', 'ignore', 'ignore'] });
-  jqTimes.push(performance.now() - start);
-}
+const jq = measureCommand('jq . on the same file', runs, 'jq', ['.', file]);
 rmSync(dir, { recursive: true, force: true });
-const ours = median(times);
-const jq = median(jqTimes);
-process.stdout.write(
-  JSON.stringify({
-    lines: [
-      `SBOM ${COUNT} components (${(bytes.length / 1048576).toFixed(1)} MiB): read + validate + reconcile ${ours.toFixed(0)} ms (valid ${valid}, ${verdict}); jq . ${jq.toFixed(0)} ms; ratio ${(ours / jq).toFixed(2)}`,
-    ],
-  }) + '\n',
-);
+process.stdout.write(JSON.stringify({ figures: { sbom: figure, jq } }) + '\n');

@@ -1,17 +1,29 @@
 // `npm run bench`: speed and memory as ratios against standard tools measured in the same run, on this machine.
-// 1. Full analysis of esbuild's binary (Go 1.26, 11 MB) against `strings -a -n 6` on the same file.
+// Every figure is BENCH_RUNS runs (default 5) with median and spread (min-max), wall clock and CPU time; figures
+// measured in process add one cold first run, shown apart (bench/timing.ts).
+// 1. Full analysis of esbuild's binary (Go 1.26, 11 MB) in process, and the whole CLI `analyze --json`, against
+//    `strings -a -n 6` on the same file.
 // 2. The pass over the code of the same file on its own (bench/code.ts), against GNU objdump's disassembly.
 // 3. The redaction of 500,000 strings against `grep -F -f` on the same text (bench/redact.ts).
-// 4. Every committed SBOM bench in bench/*.ts that exports a result line (see bench/sbom.ts).
+// 4. A 20,000-component SBOM read, validated and reconciled, against `jq .` (bench/sbom.ts).
 // 5. Loading the stored vulnerability index and matching a 100-module binary against it (bench/vulns.ts).
+// The ratios are compared with bench/recorded.json: a CPU-time ratio more than 20% worse fails the run (exit 1,
+// naming it); wall-clock ratios are shown against theirs.
+// `npm run bench -- --record` writes the ratios of this run there instead. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const target = process.argv[2] ?? 'node_modules/@esbuild/linux-x64/bin/esbuild';
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const RECORDED = 'bench/recorded.json';
+/** A ratio may grow by this factor over the recorded one before the bench fails. */
+const TOLERANCE = 1.2;
+const record = process.argv.includes('--record');
+const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'node_modules/@esbuild/linux-x64/bin/esbuild';
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
 
 async function bundle(entry, outDir) {
   const outfile = join(outDir, entry.replace(/\W+/g, '_') + '.mjs');
@@ -29,57 +41,118 @@ async function bundle(entry, outDir) {
   return outfile;
 }
 
-function timeCommand(command, args) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    const run = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
-    if (run.status !== 0) throw new Error(`${command} failed`);
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
 function runJson(script, args) {
   const run = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout.trim().split('\n').at(-1));
 }
 
+/** The same as bench/timing.ts's measureCommand, for the commands this script runs itself. */
+function measureCommand(label, command, args) {
+  const wall = [];
+  const cpu = [];
+  const script = 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >/dev/null 2>/dev/null; } 2>&1';
+  for (let i = 0; i < RUNS; i++) {
+    const run = spawnSync('bash', ['-c', script, 'bash', command, ...args], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${run.status})`);
+    const [real, user, system] = run.stdout.trim().split('\n').at(-1).split(' ').map(Number);
+    wall.push(real * 1000);
+    cpu.push((user + system) * 1000);
+  }
+  return { label, wall, cpu };
+}
+
+function printFigure(figure) {
+  const spread = (xs) => `${ms(median(xs))} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
+  const note = figure.note ? `  [${figure.note}]` : '';
+  const cold = figure.cold ? `  cold first run: wall ${ms(figure.cold.wall)}, CPU ${ms(figure.cold.cpu)}` : '';
+  console.log(`${figure.label.padEnd(52)} wall ${spread(figure.wall)}  CPU ${spread(figure.cpu)}${cold}${note}`);
+}
+
+/** Ratios of medians, wall and CPU, ours over the standard tool's, in the same run. */
+function ratios(figures) {
+  const pairs = [
+    ['analysis (warm) / strings', 'analysis', 'strings'],
+    ['CLI analyze --json / strings', 'cli', 'strings'],
+    ['code pass / objdump -d', 'code', 'objdump'],
+    ['redaction / grep -F -f', 'redaction', 'grep'],
+    ['SBOM / jq .', 'sbom', 'jq'],
+  ];
+  const out = {};
+  for (const [name, ours, theirs] of pairs) {
+    if (!figures[ours] || !figures[theirs]) continue;
+    out[`${name} (wall)`] = median(figures[ours].wall) / median(figures[theirs].wall);
+    out[`${name} (CPU)`] = median(figures[ours].cpu) / median(figures[theirs].cpu);
+  }
+  // The cold run: what a fresh worker spends on its first file.
+  if (figures.analysis?.cold && figures.strings) {
+    out['cold first analysis / strings (wall)'] = figures.analysis.cold.wall / median(figures.strings.wall);
+    out['cold first analysis / strings (CPU)'] = figures.analysis.cold.cpu / median(figures.strings.cpu);
+  }
+  return out;
+}
+
+/**
+ * Names of the CPU-time ratios more than TOLERANCE worse than the recorded ones. Wall-clock ratios are shown
+ * beside their recorded values but do not fail the run: on a shared machine they also count waiting for a core,
+ * and swing by more than the tolerance from one run to the next.
+ */
+function regressions(current, recorded) {
+  const failed = [];
+  for (const [name, value] of Object.entries(current)) {
+    const before = recorded[name];
+    // One cold run is a single sample: shown, not gated.
+    const gated = name.endsWith('(CPU)') && !name.startsWith('cold');
+    let verdict = 'not recorded';
+    if (before !== undefined)
+      verdict = value <= before * TOLERANCE ? 'ok' : gated ? 'REGRESSED' : 'slower (wall, not gated)';
+    const shown = before === undefined ? '' : ` (recorded ${before.toFixed(3)})`;
+    console.log(`ratio ${name.padEnd(46)} ${value.toFixed(3)}${shown}  ${verdict}`);
+    if (verdict === 'REGRESSED') failed.push(name);
+  }
+  return failed;
+}
+
 mkdirSync('out', { recursive: true });
 // Inside the project, so the bundles find node_modules.
 const dir = mkdtempSync(join('out', 'bench-'));
+let failed = [];
 try {
   if (!existsSync(target)) throw new Error(`${target} not found: run npm install first`);
+  // The CLI runs from out/cli: build it from the sources being measured.
+  if (spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' }).status !== 0) {
+    throw new Error('building the CLI failed');
+  }
   const analysis = runJson(await bundle('bench/analysis.ts', dir), [target, String(RUNS)]);
-  const ours = median(analysis.times);
-  const strings = timeCommand('strings', ['-a', '-n', '6', target]);
-  const cli = timeCommand(process.execPath, ['bin/gobinscope.mjs', 'analyze', target, '--json']);
-  console.log(`file: ${target}`);
-  console.log(
-    `full analysis (in process, median of ${RUNS}): ${ours.toFixed(0)} ms  (${analysis.functions} functions, ${analysis.strings} strings)`,
-  );
-  console.log(`strings -a -n 6 (median of ${RUNS}):            ${strings.toFixed(0)} ms`);
-  console.log(`ratio analysis / strings:                      ${(ours / strings).toFixed(2)}`);
-  const fastest = Math.min(...analysis.times);
-  console.log(
-    `fastest analysis run (warm JIT):               ${fastest.toFixed(0)} ms  (ratio ${(fastest / strings).toFixed(2)})`,
-  );
-  console.log(
-    `gobinscope analyze --json, whole process:      ${cli.toFixed(0)} ms  (ratio ${(cli / strings).toFixed(2)})`,
-  );
-  console.log(`peak memory of the analysis process:           ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
-  if (existsSync('bench/code.ts')) {
-    const code = runJson(await bundle('bench/code.ts', dir), [target, String(RUNS)]);
-    for (const line of code.lines) console.log(line);
+  const figures = { ...analysis.figures };
+  figures.strings = measureCommand('strings -a -n 6', 'strings', ['-a', '-n', '6', target]);
+  figures.cli = measureCommand('gobinscope analyze --json (whole process)', process.execPath, [
+    'bin/gobinscope.mjs',
+    'analyze',
+    target,
+    '--json',
+  ]);
+  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts']) {
+    if (!existsSync(script)) continue;
+    const args = script === 'bench/sbom.ts' ? [String(RUNS)] : [target, String(RUNS)];
+    Object.assign(figures, runJson(await bundle(script, dir), args).figures);
   }
-  if (existsSync('bench/redact.ts')) {
-    const redaction = runJson(await bundle('bench/redact.ts', dir), [target, String(RUNS)]);
-    for (const line of redaction.lines) console.log(line);
-  }
-  if (existsSync('bench/sbom.ts')) {
-    const sbom = runJson(await bundle('bench/sbom.ts', dir), [String(RUNS)]);
-    for (const line of sbom.lines) console.log(line);
+  console.log(`file: ${target}; ${RUNS} runs per figure (median, min-max)`);
+  for (const figure of Object.values(figures)) printFigure(figure);
+  console.log(`peak memory of the analysis process: ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
+  const current = ratios(figures);
+  const recorded = existsSync(RECORDED) ? JSON.parse(readFileSync(RECORDED, 'utf8')) : { ratios: {} };
+  if (record) {
+    const medians = Object.fromEntries(
+      Object.entries(figures).map(([key, f]) => [key, { wall: median(f.wall), cpu: median(f.cpu) }]),
+    );
+    const rounded = Object.fromEntries(Object.entries(current).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+    const entry = { date: new Date().toISOString(), runs: RUNS, target, ratios: rounded, medians };
+    writeFileSync(RECORDED, JSON.stringify(entry, null, 2) + '\n');
+    for (const [name, value] of Object.entries(rounded)) console.log(`ratio ${name.padEnd(46)} ${value.toFixed(3)}`);
+    console.log(`recorded in ${RECORDED}`);
+  } else {
+    failed = regressions(current, recorded.ratios);
   }
   if (existsSync('bench/vulns.ts')) {
     const vulns = runJson(await bundle('bench/vulns.ts', dir), [String(RUNS)]);
@@ -87,4 +160,8 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+if (failed.length > 0) {
+  console.error(`bench: more than 20% slower than recorded (CPU time against the same tool): ${failed.join('; ')}`);
+  process.exit(1);
 }

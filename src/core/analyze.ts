@@ -44,6 +44,8 @@ export interface Analysis {
    * worker, IPC, serve mode) leave it out.
    */
   code?: CodeFacts | null;
+  /** The parsed executable, for the comparison's content pass; not enumerable either (it holds section views). */
+  exe?: Exe | null;
 }
 
 export class AnalysisCancelled extends Error {
@@ -131,6 +133,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   // Neither leaves the analysing process by accident: JSON.stringify and postMessage skip non-enumerable properties.
   hidden(analysis, 'code', code);
   hidden(analysis, 'secrets', findings.secrets);
+  hidden(analysis, 'exe', exe);
   return analysis;
 }
 
@@ -190,7 +193,7 @@ function codeLiterals(code: CodeFacts | null, report: Report): CodeLiterals | un
   return { refs, referrer };
 }
 
-function hidden(analysis: Analysis, key: 'code' | 'secrets', value: unknown): void {
+function hidden(analysis: Analysis, key: 'code' | 'secrets' | 'exe', value: unknown): void {
   Object.defineProperty(analysis, key, { value, enumerable: false, writable: true, configurable: true });
 }
 

@@ -28,6 +28,11 @@ export function executableOf(bytes: Uint8Array): Exe | null {
   }
 }
 
+/** The executable analyze() parsed and kept on the analysis (null: none); parsed again when it is not there. */
+function exeOf(analysis: Analysis, bytes: Uint8Array): Exe | null {
+  return Object.hasOwn(analysis, 'exe') ? (analysis.exe ?? null) : executableOf(bytes);
+}
+
 /** Where the report's executable starts in the file: the first slice of a fat Mach-O, else 0. */
 function contentSide(report: Report, exe: Exe | null): ContentSide | null {
   return exe ? { exe, sliceOffset: report.slices[0]?.offset ?? 0 } : null;
@@ -47,8 +52,8 @@ export async function compareReports(
 ): Promise<Comparison> {
   const ra = a.report;
   const rb = b.report;
-  const sideA = contentSide(ra, exeA ?? executableOf(bytesA));
-  const sideB = contentSide(rb, exeB ?? executableOf(bytesB));
+  const sideA = contentSide(ra, exeA ?? exeOf(a, bytesA));
+  const sideB = contentSide(rb, exeB ?? exeOf(b, bytesB));
   const code = await compareContents(sideA, sideB);
   const side = strippedSide(ra, rb);
   const parts: Omit<Comparison, 'summary' | 'schemaVersion'> = {

@@ -17,4 +17,20 @@ describe('shannonEntropy', () => {
       12,
     );
   });
+
+  it('is the same for a view at any alignment in its buffer (words in the middle, bytes at the ends)', () => {
+    for (const skip of [0, 1, 2, 3]) {
+      const buffer = new Uint8Array(skip + 256 + 5).fill(0xee);
+      buffer.set(
+        Uint8Array.from({ length: 256 }, (_, i) => i),
+        skip,
+      );
+      expect(shannonEntropy(buffer.subarray(skip, skip + 256))).toBeCloseTo(8, 10);
+      buffer.set([0, 1, 0], skip);
+      expect(shannonEntropy(buffer.subarray(skip, skip + 3))).toBeCloseTo(
+        -(2 / 3) * Math.log2(2 / 3) - (1 / 3) * Math.log2(1 / 3),
+        12,
+      );
+    }
+  });
 });

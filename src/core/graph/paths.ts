@@ -7,18 +7,44 @@ import type { EdgeKind, GraphEdge, GraphStep } from '../report/types';
  * follow) gets the shortest chain of module edges instead, each hop shown by its example.
  */
 export class FunctionGraph {
-  /** Callees of each node, with how the first piece of evidence reached them. */
-  private readonly next = new Map<number, Map<number, EdgeKind>>();
+  /**
+   * Evidence as it came, in columns; callees are grouped by caller only when searched. Cheaper than a map of
+   * callees per node for the hundreds of thousands of pieces a large binary gives.
+   */
+  private from = new Int32Array(1024);
+  private to = new Int32Array(1024);
+  private kind = new Uint8Array(1024);
+  private count = 0;
+  private nodes = 0;
 
   add(from: number, to: number, kind: EdgeKind): void {
     if (from === to) return;
-    let callees = this.next.get(from);
-    if (!callees) this.next.set(from, (callees = new Map()));
-    if (callees.size < MAX_FANOUT && !callees.has(to)) callees.set(to, kind);
+    if (this.count === this.from.length) this.grow();
+    this.from[this.count] = from;
+    this.to[this.count] = to;
+    this.kind[this.count] = KINDS.indexOf(kind);
+    this.count++;
+    this.nodes = Math.max(this.nodes, from + 1, to + 1);
   }
 
-  /** Shortest chains from the roots to every reachable node, as parent links, in the order reached. */
+  private grow(): void {
+    const size = this.from.length * 2;
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    const kind = new Uint8Array(size);
+    from.set(this.from);
+    to.set(this.to);
+    kind.set(this.kind);
+    Object.assign(this, { from, to, kind });
+  }
+
+  /**
+   * Shortest chains from the roots to every reachable node, as parent links, in the order reached. A node's
+   * callees are taken in the order their first evidence came, up to MAX_FANOUT distinct ones, each with the kind
+   * of that first evidence.
+   */
   search(roots: readonly number[]): Map<number, { from: number; kind: EdgeKind | null }> {
+    const { first, order } = this.byCaller();
     const parent = new Map<number, { from: number; kind: EdgeKind | null }>();
     const queue: number[] = [];
     for (const root of roots) {
@@ -26,17 +52,39 @@ export class FunctionGraph {
       parent.set(root, { from: -1, kind: null });
       queue.push(root);
     }
+    // seenFrom[to] = node + 1 once `to` counted among node's distinct callees.
+    const seenFrom = new Int32Array(this.nodes);
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head]!;
-      for (const [to, kind] of this.next.get(node) ?? []) {
+      if (node < 0 || node >= this.nodes) continue;
+      let distinct = 0;
+      for (let k = first[node]!; k < first[node + 1]! && distinct < MAX_FANOUT; k++) {
+        const row = order[k]!;
+        const to = this.to[row]!;
+        if (seenFrom[to] === node + 1) continue;
+        seenFrom[to] = node + 1;
+        distinct++;
         if (parent.has(to)) continue;
-        parent.set(to, { from: node, kind });
+        parent.set(to, { from: node, kind: KINDS[this.kind[row]!]! });
         queue.push(to);
       }
     }
     return parent;
   }
+
+  /** Rows grouped by caller (a counting sort, so each caller's rows keep the order they came in). */
+  private byCaller(): { first: Int32Array; order: Int32Array } {
+    const first = new Int32Array(this.nodes + 1);
+    for (let row = 0; row < this.count; row++) first[this.from[row]! + 1]!++;
+    for (let node = 0; node < this.nodes; node++) first[node + 1]! += first[node]!;
+    const next = first.slice(0, this.nodes);
+    const order = new Int32Array(this.count);
+    for (let row = 0; row < this.count; row++) order[next[this.from[row]!]!++] = row;
+    return { first, order };
+  }
 }
+
+const KINDS: readonly EdgeKind[] = ['call', 'inline', 'reference', 'type'];
 
 /** Distinct callees kept per function: a big switch calling thousands of functions still explains itself. */
 const MAX_FANOUT = 4096;

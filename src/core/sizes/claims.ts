@@ -29,9 +29,7 @@ export class Claims {
   }
 
   private sortedOrder(): { order: Uint32Array; reach: Float64Array } {
-    const order = new Uint32Array(this.starts.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => this.starts[a]! - this.starts[b]! || this.ends[b]! - this.ends[a]!);
+    const order = byStartLongestFirst(this.starts, this.ends);
     // reach[k]: the furthest end among the first k+1 claims, rising, so a binary search finds where a window's
     // overlapping claims begin.
     const reach = new Float64Array(order.length);
@@ -66,6 +64,33 @@ export class Claims {
     }
     return { bytes, attributed, unattributed: window.end - window.start - attributed };
   }
+}
+
+/**
+ * Claim indexes by start, the longest first among equal starts, equal claims in the order they were added. A plain
+ * numeric sort of packed (start, index) keys is several times faster than a comparator over the index; only
+ * claims that share a start are then ordered by end.
+ */
+function byStartLongestFirst(starts: readonly number[], ends: readonly number[]): Uint32Array {
+  const n = starts.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const stride = 2 ** Math.ceil(Math.log2(n + 1));
+  let packable = true;
+  for (const start of starts) if (!Number.isInteger(start) || start < 0 || start * stride > 2 ** 52) packable = false;
+  if (!packable) return order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = starts[i]! * stride + i;
+  keys.sort();
+  for (let k = 0; k < n; k++) order[k] = keys[k]! % stride;
+  for (let k = 0; k < n;) {
+    let next = k + 1;
+    while (next < n && starts[order[next]!] === starts[order[k]!]) next++;
+    // Typed-array sort is stable: equal claims keep their index order.
+    if (next - k > 1) order.subarray(k, next).sort((a, b) => ends[b]! - ends[a]!);
+    k = next;
+  }
+  return order;
 }
 
 /** The first k whose running furthest end passes `offset`: no claim before it reaches the window. */

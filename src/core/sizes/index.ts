@@ -28,6 +28,14 @@ function measuredSections(exe: Exe): ExeSection[] {
 class Owners {
   readonly paths: string[] = [];
   private readonly index = new Map<string, number>();
+  /** Owner by function name: literals and pclntab records name the same functions over and over. */
+  private readonly byName = new Map<string, number>();
+
+  ofFunction(name: string): number {
+    let owner = this.byName.get(name);
+    if (owner === undefined) this.byName.set(name, (owner = this.of(packageOf(name))));
+    return owner;
+  }
 
   of(path: string): number {
     let owner = this.index.get(path);
@@ -62,7 +70,7 @@ function claimLiterals(inputs: SizeInputs, owners: Owners, claims: Claims): void
     const frame = refs.frame[i]!;
     const name = frame >= 0 && inline ? inline.name[frame] : go.functions[refs.caller[i]!]?.name;
     if (name === undefined) continue;
-    claims.add(base + offset, base + offset + length, owners.of(packageOf(name)));
+    claims.add(base + offset, base + offset + length, owners.ofFunction(name));
   }
 }
 
@@ -77,7 +85,7 @@ export function computeSizes(inputs: SizeInputs): SizeReport {
   claimFunctions(inputs, owners, claims);
   claimLiterals(inputs, owners, claims);
   if (inputs.table) {
-    const failures = claimPclntab(inputs.table, (name) => owners.of(packageOf(name)), claims);
+    const failures = claimPclntab(inputs.table, (name) => owners.ofFunction(name), claims);
     if (failures > 0)
       inputs.diagnostics.push({
         level: 'warning',

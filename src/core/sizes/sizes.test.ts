@@ -101,6 +101,20 @@ describe('claims', () => {
     const [window] = claims.resolve([{ start: 500, end: 600 }], 2);
     expect([...window!.bytes]).toEqual([100, 0]);
   });
+
+  it('gives bytes two claims share from the same start to the longer one, whichever came first', () => {
+    for (const base of [0, 2 ** 50]) {
+      // 2^50 is past what packs into one sort key with the claim's index: the other ordering must agree.
+      const claims = new Claims();
+      claims.add(base + 10, base + 20, 0);
+      claims.add(base + 10, base + 50, 1);
+      claims.add(base + 5, base + 8, 2);
+      claims.add(base + 5, base + 8, 0);
+      const [window] = claims.resolve([{ start: base, end: base + 100 }], 3);
+      // 5-8: equal claims, the first added keeps them; 10-50: the longer claim.
+      expect([...window!.bytes]).toEqual([0, 40, 3]);
+    }
+  });
 });
 
 describe('pc-value tables', () => {

@@ -28,6 +28,8 @@ function utf8SequenceLength(file: Uint8Array, at: number): number {
 
 // Byte classes for the scanner: 1 printable ASCII or tab, 2 a possible UTF-8 lead byte, 0 anything else.
 const BYTE_CLASS = new Uint8Array(256).map((_, byte) => (isPrintable(byte) ? 1 : byte >= 0xc2 && byte <= 0xf4 ? 2 : 0));
+// 1 for bytes no run can hold: not printable, not a UTF-8 lead byte, not a continuation byte (0x80-0xbf).
+const NEVER_TEXT = BYTE_CLASS.map((kind, byte) => (kind === 0 && (byte < 0x80 || byte > 0xbf) ? 1 : 0));
 
 /**
  * Printable ASCII / UTF-8 runs of at least `minLength` characters. A plain loop over the bytes: it classifies
@@ -42,6 +44,13 @@ export function scanTextRuns(file: Uint8Array, minLength: number, limit: number)
     // Skip what cannot start text. Machine code is full of would-be UTF-8 lead bytes; most are not followed by a
     // continuation byte, and rejecting those here keeps them out of the run bookkeeping below.
     while (at < length) {
+      // A run of minLength characters spans at least minLength bytes, so a byte no run can hold, minLength - 1
+      // ahead, rules out every long-enough run starting before it: jump past it. Most machine code goes this way.
+      const ahead = at + minLength - 1;
+      if (ahead < length && NEVER_TEXT[file[ahead]!] === 1) {
+        at = ahead + 1;
+        continue;
+      }
       const kind = BYTE_CLASS[file[at]!];
       if (kind === 1 || (kind === 2 && (file[at + 1]! & 0xc0) === 0x80 && utf8SequenceLength(file, at) > 0)) break;
       at++;
