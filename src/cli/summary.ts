@@ -18,7 +18,7 @@ export function summarize(report: Report): string {
   if (report.linkage) {
     const l = report.linkage;
     lines.push(
-      `linkage: ${l.static ? 'static' : 'dynamic'}${l.cgo ? ', cgo' : ''}${l.libc ? `, libc ${l.libc}` : ''}${l.glibcMax ? `, GLIBC ≥ ${l.glibcMax}` : ''}`,
+      `linkage: ${l.static ? 'static' : 'dynamic'}${l.cgo ? ', cgo' : l.cgoAllowed ? ', cgo allowed (none linked)' : ''}${l.libc ? `, libc ${l.libc}` : ''}${l.glibcMax ? `, GLIBC ≥ ${l.glibcMax}` : ''}`,
     );
   }
   if (report.packed)

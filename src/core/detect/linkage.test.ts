@@ -42,6 +42,46 @@ describe('linkage', () => {
       glibcMax: readelfGlibcMax('linux-amd64-cgo'),
     });
     expect(linkage.interpreter).toMatch(/ld-linux-x86-64\.so\.2$/);
-    expect(linkage.cgoEvidence).toContain('build setting CGO_ENABLED=1');
+    expect(linkage.cgoAllowed).toBe(true);
+    expect(linkage.cgoEvidence).toContain('C function x_cgo_init in the symbol table');
+  });
+});
+
+// Truth: the CGO_ENABLED line of go version -m, and whether go tool nm lists runtime/cgo's x_cgo_init/crosscall2.
+function settingAllowsCgo(name: string): boolean {
+  return /\tbuild\tCGO_ENABLED=1$/m.test(truth(`${name}.goversion.txt`));
+}
+
+function nmHasCgoCode(name: string): boolean {
+  return / T (x_cgo_init|crosscall2)$/m.test(truth(`${name}.gonm.txt`));
+}
+
+describe('cgo allowed is not cgo linked', () => {
+  it('CGO_ENABLED=1 without runtime/cgo code says cgo allowed, not cgo', () => {
+    for (const name of ['truth-cgoallowed-linux-amd64', 'leaky-linux-amd64-pie-ext', 'leaky-linux-amd64-pie-relr']) {
+      expect(settingAllowsCgo(name), name).toBe(true);
+      const linkage = linkageOf(name);
+      expect(linkage.cgoAllowed, name).toBe(true);
+      expect(linkage.cgo, name).toBe(false);
+      expect(linkage.cgoEvidence, name).toEqual([]);
+    }
+    expect(nmHasCgoCode('truth-cgoallowed-linux-amd64')).toBe(false);
+  });
+
+  it('os/user with CGO_ENABLED=1 links runtime/cgo, found in the pclntab of a build without symbols', () => {
+    const name = 'truth-cgouser-linux-amd64';
+    expect(nmHasCgoCode(name)).toBe(true);
+    const linkage = linkageOf(name);
+    expect(linkage).toMatchObject({ cgo: true, cgoAllowed: true, static: false, libc: 'glibc' });
+    // -s -w left only the dynamic symbols (nm -D), and x_cgo_init is not one of them: the pclntab has to tell.
+    expect(truth(`${name}.nm-D.txt`)).not.toMatch(/ x_cgo_init$/m);
+    expect(linkage.cgoEvidence).toContain('function x_cgo_init in the pclntab');
+  });
+
+  it('CGO_ENABLED=0 builds say cgo not allowed', () => {
+    for (const name of ['linux-amd64', 'linux-amd64-pie', 'windows-amd64.exe']) {
+      expect(settingAllowsCgo(name), name).toBe(false);
+    }
+    expect(linkageOf('linux-amd64')).toMatchObject({ cgo: false, cgoAllowed: false });
   });
 });

@@ -130,9 +130,13 @@ export interface LinkageReport {
   runpath: string[];
   /** Highest GLIBC_x.y needed, e.g. "2.34"; null when none. */
   glibcMax: string | null;
+  /** cgo code is linked in (runtime/cgo's functions are present), whatever the build settings say. */
   cgo: boolean;
+  /** What shows the cgo code: symbols, pclntab functions, the runtime/cgo package. Empty when `cgo` is false. */
   cgoEvidence: string[];
   libc: 'glibc' | 'musl' | 'none' | 'other' | null;
+  /** The build setting CGO_ENABLED: true when cgo was allowed (not proof of cgo code), null when not recorded. */
+  cgoAllowed?: boolean | null;
 }
 
 export interface PackedReport {

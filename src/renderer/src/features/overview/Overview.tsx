@@ -16,6 +16,7 @@ function linkageText(report: Report): string {
   if (!l) return 'unknown';
   const parts = [l.static ? 'static' : 'dynamic'];
   if (l.cgo) parts.push('CGO');
+  else if (l.cgoAllowed) parts.push('CGO allowed, none linked');
   if (l.libc && l.libc !== 'none') parts.push(l.libc);
   if (l.glibcMax) parts.push(`needs GLIBC ${l.glibcMax}`);
   return parts.join(', ');
