@@ -10,6 +10,7 @@ export function summarize(report: Report): string {
   const go = report.go;
   if (go) {
     lines.push(`go: ${go.version ?? 'unknown version'}${go.versionSource ? ` (from ${go.versionSource})` : ''}`);
+    if (!go.version && go.versionRange) lines.push(`go range: ${go.versionRange} (from the pclntab layout)`);
     if (go.buildInfo?.path) lines.push(`main: ${go.buildInfo.path}`);
     lines.push(`functions: ${go.functions.length}  modules: ${go.modules.length}`);
   } else {

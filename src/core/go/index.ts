@@ -72,11 +72,11 @@ export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
 
   const found = guarded('pclntab', diagnostics, () => tableFunctions(table, exe, file, diagnostics), []);
   const band = narrowBand(table?.layout.goVersions ?? null, exe);
-  const { version, source } = guarded(
+  const { version, source, range } = guarded(
     'version',
     diagnostics,
     () => resolveGoVersion(build?.version ?? null, band, exe, file),
-    { version: null, source: null },
+    { version: null, source: null, range: null },
   );
   const buildInfo = build?.info ?? null;
   const mainModule = buildInfo?.main?.path ?? null;
@@ -90,7 +90,16 @@ export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
   }));
   const { modules, packages } = summarizeModules(summarizePackages(functions, mainModule), buildInfo, version);
   return {
-    go: { version, versionSource: source, buildInfo, pclntab: pclntabSummary(table), functions, packages, modules },
+    go: {
+      version,
+      versionSource: source,
+      buildInfo,
+      pclntab: pclntabSummary(table),
+      functions,
+      packages,
+      modules,
+      versionRange: range,
+    },
     diagnostics,
     pclntab: table,
     tableFunctions: found,

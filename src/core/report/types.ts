@@ -111,6 +111,11 @@ export interface GoReport {
   code?: GoCodeSummary | null;
   /** Module and package edges read from the code; absent until the code pass has run, null when it could not. */
   graph?: ModuleGraph | null;
+  /**
+   * The releases the pclntab layout allows ("go1.18-1.19", "go1.26+"), null when no pclntab was read. Never copied
+   * into `version`: a binary without a version string has `version: null` and only this range.
+   */
+  versionRange?: string | null;
 }
 
 export interface GoCodeSummary {

@@ -63,6 +63,9 @@ export function Overview({ report }: { report: Report }) {
           <dl className="facts">
             <Row label="Go version">
               {go.version ?? 'unknown'} {go.versionSource && <span className="muted">from {go.versionSource}</span>}
+              {!go.version && go.versionRange && (
+                <span className="muted">the pclntab layout allows {go.versionRange}</span>
+              )}
             </Row>
             {bi && <Row label="Package">{bi.path || '—'}</Row>}
             {bi?.main && (
