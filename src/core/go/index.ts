@@ -8,6 +8,7 @@ import { packagesOf, summarizePackages } from './packages';
 import { findPclntab, type Pclntab } from './pclntab';
 import { hexAddress } from './regions';
 import { resolveTextStart } from './textstart';
+import { withMainVersion } from './main-version';
 import { narrowBand, resolveGoVersion } from './version';
 
 export { readBuildInfo, carveModinfo } from './buildinfo';
@@ -78,7 +79,7 @@ export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
     () => resolveGoVersion(build?.version ?? null, band, exe, file),
     { version: null, source: null, range: null },
   );
-  const buildInfo = build?.info ?? null;
+  const buildInfo = withMainVersion(build?.info ?? null);
   const mainModule = buildInfo?.main?.path ?? null;
   const packagePaths = packagesOf(found.map((fn) => fn.name));
   const functions: GoFunction[] = found.map((fn, i) => ({

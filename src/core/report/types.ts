@@ -53,7 +53,15 @@ export interface GoModule {
 export interface GoBuildInfo {
   /** Main package path ("path" line). */
   path: string;
-  main: { path: string; version: string; sum: string } | null;
+  main: {
+    path: string;
+    version: string;
+    sum: string;
+    /** The version recovered when `version` is "(devel)": from an -X version variable or the VCS stamps. */
+    resolvedVersion?: string;
+    /** Where `resolvedVersion` came from: build info itself, an -X link flag, or vcs.revision/vcs.time. */
+    versionSource?: 'buildinfo' | 'ldflags' | 'vcs';
+  } | null;
   deps: GoModule[];
   settings: { key: string; value: string }[];
   /** "header" when read through the build-info header; "carved" when cut out between the modinfo sentinels. */

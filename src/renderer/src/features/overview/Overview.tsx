@@ -73,6 +73,14 @@ export function Overview({ report }: { report: Report }) {
                 <Copyable value={`${bi.main.path}@${bi.main.version}`} label="module" />
               </Row>
             )}
+            {bi?.main?.resolvedVersion && bi.main.versionSource !== 'buildinfo' && (
+              <Row label="Main version">
+                {bi.main.resolvedVersion}{' '}
+                <span className="muted">
+                  from {bi.main.versionSource === 'vcs' ? 'the VCS stamps' : 'an -X link flag'}
+                </span>
+              </Row>
+            )}
             {bi && <Row label="Build info">{bi.source === 'carved' ? 'carved (header missing)' : 'header'}</Row>}
             {go.pclntab && (
               <Row label="pclntab">
