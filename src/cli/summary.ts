@@ -11,6 +11,13 @@ export function summarize(report: Report): string {
   if (go) {
     lines.push(`go: ${go.version ?? 'unknown version'}${go.versionSource ? ` (from ${go.versionSource})` : ''}`);
     if (!go.version && go.versionRange) lines.push(`go range: ${go.versionRange} (from the pclntab layout)`);
+    const facts = go.buildFacts;
+    if (facts) {
+      const parts = [`mode ${facts.buildMode.mode ?? 'unknown'}`];
+      if (facts.experiments.length > 0) parts.push(`GOEXPERIMENT ${facts.experiments.join(',')}`);
+      if (facts.fips140.setting) parts.push(`GOFIPS140 ${facts.fips140.setting}`);
+      lines.push(`build: ${parts.join(', ')}`);
+    }
     if (go.buildInfo?.path) lines.push(`main: ${go.buildInfo.path}`);
     lines.push(`functions: ${go.functions.length}  modules: ${go.modules.length}`);
   } else {

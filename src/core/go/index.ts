@@ -8,6 +8,7 @@ import { packagesOf, summarizePackages } from './packages';
 import { findPclntab, type Pclntab } from './pclntab';
 import { hexAddress } from './regions';
 import { resolveTextStart } from './textstart';
+import { buildFacts } from './build-facts';
 import { withMainVersion } from './main-version';
 import { narrowBand, resolveGoVersion } from './version';
 
@@ -100,6 +101,7 @@ export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
       packages,
       modules,
       versionRange: range,
+      buildFacts: guarded('buildinfo', diagnostics, () => buildFacts(exe, buildInfo, version, functions), null),
     },
     diagnostics,
     pclntab: table,

@@ -1,4 +1,7 @@
 import type { Diagnostic } from '../io/errors';
+import type { GoBuildFacts } from './go-build-facts';
+
+export type { GoBuildFacts } from './go-build-facts';
 
 /**
  * The analysis report: the one object the CLI prints with --json, the worker posts to the app, and exports are
@@ -53,13 +56,12 @@ export interface GoModule {
 export interface GoBuildInfo {
   /** Main package path ("path" line). */
   path: string;
+  /** resolvedVersion: recovered for "(devel)" from an -X version variable or the VCS stamps (versionSource). */
   main: {
     path: string;
     version: string;
     sum: string;
-    /** The version recovered when `version` is "(devel)": from an -X version variable or the VCS stamps. */
     resolvedVersion?: string;
-    /** Where `resolvedVersion` came from: build info itself, an -X link flag, or vcs.revision/vcs.time. */
     versionSource?: 'buildinfo' | 'ldflags' | 'vcs';
   } | null;
   deps: GoModule[];
@@ -119,11 +121,10 @@ export interface GoReport {
   code?: GoCodeSummary | null;
   /** Module and package edges read from the code; absent until the code pass has run, null when it could not. */
   graph?: ModuleGraph | null;
-  /**
-   * The releases the pclntab layout allows ("go1.18-1.19", "go1.26+"), null when no pclntab was read. Never copied
-   * into `version`: a binary without a version string has `version: null` and only this range.
-   */
+  /** The releases the pclntab layout allows ("go1.18-1.19", "go1.26+"); never copied into `version`. */
   versionRange?: string | null;
+  /** Build mode, GOEXPERIMENTs and FIPS 140 mode, as the binary tells them. */
+  buildFacts?: GoBuildFacts | null;
 }
 
 export interface GoCodeSummary {
@@ -145,7 +146,6 @@ export interface LinkageReport {
   glibcMax: string | null;
   /** cgo code is linked in (runtime/cgo's functions are present), whatever the build settings say. */
   cgo: boolean;
-  /** What shows the cgo code: symbols, pclntab functions, the runtime/cgo package. Empty when `cgo` is false. */
   cgoEvidence: string[];
   libc: 'glibc' | 'musl' | 'none' | 'other' | null;
   /** The build setting CGO_ENABLED: true when cgo was allowed (not proof of cgo code), null when not recorded. */

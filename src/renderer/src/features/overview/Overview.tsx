@@ -81,6 +81,16 @@ export function Overview({ report }: { report: Report }) {
                 </span>
               </Row>
             )}
+            {go.buildFacts && (
+              <Row label="Build mode">
+                {go.buildFacts.buildMode.mode ?? 'unknown'}{' '}
+                <span className="muted">{go.buildFacts.buildMode.evidence.join('; ')}</span>
+              </Row>
+            )}
+            {go.buildFacts && go.buildFacts.experiments.length > 0 && (
+              <Row label="GOEXPERIMENT">{go.buildFacts.experiments.join(', ')}</Row>
+            )}
+            {go.buildFacts?.fips140.setting && <Row label="GOFIPS140">{go.buildFacts.fips140.setting}</Row>}
             {bi && <Row label="Build info">{bi.source === 'carved' ? 'carved (header missing)' : 'header'}</Row>}
             {go.pclntab && (
               <Row label="pclntab">
