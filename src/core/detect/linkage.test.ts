@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture, truth } from '../../../test/fixtures';
 import { parseElf } from '../formats/elf/index';
 import { analyzeGo } from '../go/index';
+import { fakeExe } from '../go/testing/fake-exe';
 import { linkageReport } from './linkage';
 
 // Truth: how test/fixtures/build.sh built each file (CGO_ENABLED, static or not) and readelf -d / -V of it.
@@ -83,5 +84,26 @@ describe('cgo allowed is not cgo linked', () => {
       expect(settingAllowsCgo(name), name).toBe(false);
     }
     expect(linkageOf('linux-amd64')).toMatchObject({ cgo: false, cgoAllowed: false });
+  });
+});
+
+describe('cgo on Mach-O', () => {
+  // Mach-O prefixes C names with one underscore (nm on a darwin cgo build lists _x_cgo_init, __cgo_topofstack).
+  function machoWith(names: string[]) {
+    const symbols = names.map((name) => ({ name, address: 0x1000, size: 0, kind: 'func' as const, dynamic: false }));
+    return { ...fakeExe(new Uint8Array(16), []), format: 'macho' as const, symbols };
+  }
+
+  it('reads runtime/cgo functions through the leading underscore', () => {
+    const linkage = linkageReport(machoWith(['_x_cgo_init', '__cgo_topofstack', '_main']), null);
+    expect(linkage.cgo).toBe(true);
+    expect(linkage.cgoEvidence).toEqual([
+      'C function x_cgo_init in the symbol table',
+      'C function _cgo_topofstack in the symbol table',
+    ]);
+  });
+
+  it('does not take the runtime variables every Go binary has for cgo code', () => {
+    expect(linkageReport(machoWith(['__cgo_init', '__cgo_thread_start', '_runtime.iscgo']), null).cgo).toBe(false);
   });
 });
