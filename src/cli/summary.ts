@@ -18,7 +18,12 @@ export function summarize(report: Report): string {
       if (facts.fips140.setting) parts.push(`GOFIPS140 ${facts.fips140.setting}`);
       lines.push(`build: ${parts.join(', ')}`);
     }
-    if (go.buildInfo?.path) lines.push(`main: ${go.buildInfo.path}`);
+    const main = go.buildInfo?.main;
+    const recovered =
+      main?.resolvedVersion && main.versionSource !== 'buildinfo'
+        ? ` (version ${main.resolvedVersion} from ${main.versionSource === 'vcs' ? 'the VCS stamps' : 'an -X flag'})`
+        : '';
+    if (go.buildInfo?.path) lines.push(`main: ${go.buildInfo.path}${recovered}`);
     lines.push(`functions: ${go.functions.length}  modules: ${go.modules.length}`);
   } else {
     lines.push(`go: no (${report.detection.reason})`);
