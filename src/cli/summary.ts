@@ -10,7 +10,20 @@ export function summarize(report: Report): string {
   const go = report.go;
   if (go) {
     lines.push(`go: ${go.version ?? 'unknown version'}${go.versionSource ? ` (from ${go.versionSource})` : ''}`);
-    if (go.buildInfo?.path) lines.push(`main: ${go.buildInfo.path}`);
+    if (!go.version && go.versionRange) lines.push(`go range: ${go.versionRange} (from the pclntab layout)`);
+    const facts = go.buildFacts;
+    if (facts) {
+      const parts = [`mode ${facts.buildMode.mode ?? 'unknown'}`];
+      if (facts.experiments.length > 0) parts.push(`GOEXPERIMENT ${facts.experiments.join(',')}`);
+      if (facts.fips140.setting) parts.push(`GOFIPS140 ${facts.fips140.setting}`);
+      lines.push(`build: ${parts.join(', ')}`);
+    }
+    const main = go.buildInfo?.main;
+    const recovered =
+      main?.resolvedVersion && main.versionSource !== 'buildinfo'
+        ? ` (version ${main.resolvedVersion} from ${main.versionSource === 'vcs' ? 'the VCS stamps' : 'an -X flag'})`
+        : '';
+    if (go.buildInfo?.path) lines.push(`main: ${go.buildInfo.path}${recovered}`);
     lines.push(`functions: ${go.functions.length}  modules: ${go.modules.length}`);
   } else {
     lines.push(`go: no (${report.detection.reason})`);
@@ -18,7 +31,7 @@ export function summarize(report: Report): string {
   if (report.linkage) {
     const l = report.linkage;
     lines.push(
-      `linkage: ${l.static ? 'static' : 'dynamic'}${l.cgo ? ', cgo' : ''}${l.libc ? `, libc ${l.libc}` : ''}${l.glibcMax ? `, GLIBC ≥ ${l.glibcMax}` : ''}`,
+      `linkage: ${l.static ? 'static' : 'dynamic'}${l.cgo ? ', cgo' : l.cgoAllowed ? ', cgo allowed (none linked)' : ''}${l.libc ? `, libc ${l.libc}` : ''}${l.glibcMax ? `, GLIBC ≥ ${l.glibcMax}` : ''}`,
     );
   }
   if (report.packed)

@@ -8,6 +8,8 @@ import { packagesOf, summarizePackages } from './packages';
 import { findPclntab, type Pclntab } from './pclntab';
 import { hexAddress } from './regions';
 import { resolveTextStart } from './textstart';
+import { buildFacts } from './build-facts';
+import { withMainVersion } from './main-version';
 import { narrowBand, resolveGoVersion } from './version';
 
 export { readBuildInfo, carveModinfo } from './buildinfo';
@@ -72,13 +74,13 @@ export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
 
   const found = guarded('pclntab', diagnostics, () => tableFunctions(table, exe, file, diagnostics), []);
   const band = narrowBand(table?.layout.goVersions ?? null, exe);
-  const { version, source } = guarded(
+  const { version, source, range } = guarded(
     'version',
     diagnostics,
     () => resolveGoVersion(build?.version ?? null, band, exe, file),
-    { version: null, source: null },
+    { version: null, source: null, range: null },
   );
-  const buildInfo = build?.info ?? null;
+  const buildInfo = withMainVersion(build?.info ?? null);
   const mainModule = buildInfo?.main?.path ?? null;
   const packagePaths = packagesOf(found.map((fn) => fn.name));
   const functions: GoFunction[] = found.map((fn, i) => ({
@@ -90,7 +92,17 @@ export function analyzeGo(exe: Exe, file: Uint8Array): GoAnalysis {
   }));
   const { modules, packages } = summarizeModules(summarizePackages(functions, mainModule), buildInfo, version);
   return {
-    go: { version, versionSource: source, buildInfo, pclntab: pclntabSummary(table), functions, packages, modules },
+    go: {
+      version,
+      versionSource: source,
+      buildInfo,
+      pclntab: pclntabSummary(table),
+      functions,
+      packages,
+      modules,
+      versionRange: range,
+      buildFacts: guarded('buildinfo', diagnostics, () => buildFacts(exe, buildInfo, version, functions), null),
+    },
     diagnostics,
     pclntab: table,
     tableFunctions: found,

@@ -9,6 +9,7 @@ import {
   versionFromStrings,
   versionFromSymbol,
 } from './version';
+import { versionFromStringHeaders } from './version-headers';
 import { exeOf } from './testing/exes';
 import { fakeExe } from './testing/fake-exe';
 
@@ -67,10 +68,52 @@ describe('version sources on fixtures', () => {
   it('orders the sources: build info, then strings, then the pclntab band', () => {
     const bytes = fixture('linux-amd64-sw');
     const exe = exeOf(bytes);
-    expect(resolveGoVersion('go1.19.8', '1.18-1.19', exe, bytes)).toEqual({ version: 'go1.19.8', source: 'buildinfo' });
-    expect(resolveGoVersion(null, '1.18-1.19', exe, bytes)).toEqual({ version: 'go1.19.8', source: 'strings' });
+    const range = 'go1.18-1.19';
+    expect(resolveGoVersion('go1.19.8', '1.18-1.19', exe, bytes)).toEqual({
+      version: 'go1.19.8',
+      source: 'buildinfo',
+      range,
+    });
+    expect(resolveGoVersion(null, '1.18-1.19', exe, bytes)).toEqual({ version: 'go1.19.8', source: 'strings', range });
+  });
+
+  it('puts a pclntab band in the range, never in the version', () => {
     const nothing = new Uint8Array(64);
-    expect(resolveGoVersion(null, '1.20+', null, nothing)).toEqual({ version: 'go1.20+', source: 'pclntab' });
-    expect(resolveGoVersion(null, null, null, nothing)).toEqual({ version: null, source: null });
+    expect(resolveGoVersion(null, '1.20+', null, nothing)).toEqual({ version: null, source: null, range: 'go1.20+' });
+    expect(resolveGoVersion(null, null, null, nothing)).toEqual({ version: null, source: null, range: null });
+  });
+});
+
+describe('version through a string header', () => {
+  // A Go string header {ptr, len} in .data pointing into .rodata, as the linker lays out runtime.buildVersion.
+  function headerExe(rodataText: string, versionAt: number, length: number) {
+    const file = new Uint8Array(0x200);
+    file.set(latin1(rodataText), 0x100);
+    const view = new DataView(file.buffer);
+    view.setBigUint64(0x20, BigInt(0x2000 + versionAt), true);
+    view.setBigUint64(0x28, BigInt(length), true);
+    return fakeExe(file, [
+      { name: '.data', kind: 'data', address: 0x1000, offset: 0, size: 0x100 },
+      { name: '.rodata', kind: 'rodata', address: 0x2000, offset: 0x100, size: 0x100 },
+    ]);
+  }
+  const any = { min: 2, max: Infinity };
+
+  it('takes the version a header points at even with a letter right before it', () => {
+    // As in esbuild's darwin/arm64 build: "Cgo1.26.5", no NUL before the version.
+    const exe = headerExe('fips140only_go1.26.goCgo1.26.5xyz', 'fips140only_go1.26.goC'.length, 'go1.26.5'.length);
+    expect(versionFromStringHeaders(exe, any)).toBe('go1.26.5');
+    expect(versionFromStringHeaders(exe, { min: 18, max: 19 })).toBeNull();
+  });
+
+  it('ignores headers whose length does not cover a whole version', () => {
+    const exe = headerExe('Cgo1.26.5xyz', 1, 'go1.26.5x'.length);
+    expect(versionFromStringHeaders(exe, any)).toBeNull();
+    expect(versionFromStringHeaders(headerExe('Cgo1.26.5', 1, 3), any)).toBeNull();
+  });
+
+  it.each(['linux-amd64-sw', 'windows-386.exe', 'linux-s390x'])('%s: finds go1.19.8 without symbols', (name) => {
+    const bytes = fixture(name);
+    expect(versionFromStringHeaders(exeOf(bytes), { min: 18, max: 19 })).toBe('go1.19.8'); // go version -m
   });
 });

@@ -3,23 +3,28 @@ import { ByteReader, decodeLatin1 } from '../io/reader';
 import type { GoReport } from '../report/types';
 import { sectionRegion } from './regions';
 import { bytesOf, findBytes } from './search';
+import { versionFromStringHeaders } from './version-headers';
 import { MODULE_SECTION_NAMES } from './textstart';
 
 /**
  * The Go version when build info has none (carved, or no build info at all), GO-FORMATS §4:
- *  1. runtime.buildVersion, read through its string header, when the binary has symbols;
+ *  1. runtime.buildVersion, read through its string header: found by symbol when there are symbols, else as a
+ *     string header in the data sections that points at a whole "go1." version (version-headers.ts);
  *  2. "go1.N[.P][betaK|rcK]" in read-only data: the linker stores runtime.buildVersion's bytes NUL-terminated, so a
  *     match with a NUL on both sides (or a NUL before and a printable run up to the next NUL, as in devel builds
  *     "go1.25-20250209-RC00 cl/… X:…") is the version itself; other matches are file names, messages, GODEBUG
  *     notes. Candidates outside the pclntab's version band are dropped; the best-scored, then most frequent,
  *     then highest wins;
- *  3. the pclntab magic's band, e.g. "go1.20+" ("go1.26+" with a .go.module section, see narrowBand).
+ *  3. the pclntab magic's band, e.g. "go1.20+" ("go1.26+" with a .go.module section, see narrowBand). A band is
+ *     a range, not a version: it goes in `range` and `version` stays null.
  */
 export type VersionSource = NonNullable<GoReport['versionSource']>;
 
 export interface GoVersion {
   version: string | null;
   source: VersionSource | null;
+  /** The releases the pclntab layout allows, e.g. "go1.18-1.19" or "go1.26+"; null when no pclntab was read. */
+  range: string | null;
 }
 
 interface Candidate {
@@ -153,9 +158,10 @@ export function resolveGoVersion(
   exe: Exe | null,
   file: Uint8Array,
 ): GoVersion {
-  if (buildVersion) return { version: buildVersion, source: 'buildinfo' };
-  const found = versionFromSymbol(exe) ?? versionFromStrings(exe, file, band);
-  if (found) return { version: found, source: 'strings' };
-  if (band) return { version: `go${band}`, source: 'pclntab' };
-  return { version: null, source: null };
+  const range = band ? `go${band}` : null;
+  if (buildVersion) return { version: buildVersion, source: 'buildinfo', range };
+  const bounds = band ? bandBounds(band) : { min: MIN_MINOR, max: Infinity };
+  const found = versionFromSymbol(exe) ?? versionFromStringHeaders(exe, bounds) ?? versionFromStrings(exe, file, band);
+  if (found) return { version: found, source: 'strings', range };
+  return { version: null, source: null, range };
 }

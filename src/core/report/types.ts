@@ -1,4 +1,7 @@
 import type { Diagnostic } from '../io/errors';
+import type { GoBuildFacts } from './go-build-facts';
+
+export type { GoBuildFacts } from './go-build-facts';
 
 /**
  * The analysis report: the one object the CLI prints with --json, the worker posts to the app, and exports are
@@ -53,7 +56,14 @@ export interface GoModule {
 export interface GoBuildInfo {
   /** Main package path ("path" line). */
   path: string;
-  main: { path: string; version: string; sum: string } | null;
+  /** resolvedVersion: recovered for "(devel)" from an -X version variable or the VCS stamps (versionSource). */
+  main: {
+    path: string;
+    version: string;
+    sum: string;
+    resolvedVersion?: string;
+    versionSource?: 'buildinfo' | 'ldflags' | 'vcs';
+  } | null;
   deps: GoModule[];
   settings: { key: string; value: string }[];
   /** "header" when read through the build-info header; "carved" when cut out between the modinfo sentinels. */
@@ -111,6 +121,10 @@ export interface GoReport {
   code?: GoCodeSummary | null;
   /** Module and package edges read from the code; absent until the code pass has run, null when it could not. */
   graph?: ModuleGraph | null;
+  /** The releases the pclntab layout allows ("go1.18-1.19", "go1.26+"); never copied into `version`. */
+  versionRange?: string | null;
+  /** Build mode, GOEXPERIMENTs and FIPS 140 mode, as the binary tells them. */
+  buildFacts?: GoBuildFacts | null;
 }
 
 export interface GoCodeSummary {
@@ -130,9 +144,12 @@ export interface LinkageReport {
   runpath: string[];
   /** Highest GLIBC_x.y needed, e.g. "2.34"; null when none. */
   glibcMax: string | null;
+  /** cgo code is linked in (runtime/cgo's functions are present), whatever the build settings say. */
   cgo: boolean;
   cgoEvidence: string[];
   libc: 'glibc' | 'musl' | 'none' | 'other' | null;
+  /** The build setting CGO_ENABLED: true when cgo was allowed (not proof of cgo code), null when not recorded. */
+  cgoAllowed?: boolean | null;
 }
 
 export interface PackedReport {

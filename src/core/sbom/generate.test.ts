@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { truth } from '../../../test/fixtures';
 import { generateCycloneDx, parseSbom, reconcile, validateSbom } from './index';
+import { withMainVersion } from '../go/main-version';
 import { reportFromGoVersion } from './test-support';
 import type { Sbom } from './types';
 
@@ -132,5 +133,24 @@ describe('generateCycloneDx with hostile build info', () => {
         expect(() => reconcile(report, sbom)).not.toThrow();
       }
     }
+  });
+});
+
+describe('generateCycloneDx main module version', () => {
+  // Truth: go version -m of leaky-linux-amd64 ("(devel)", vcs.revision=925d9cb6b5cd…, vcs.time=2026-01-02T03:04:05Z)
+  // and linux-amd64-xvars ("(devel)", -X main.version=1.2.3-fixture); pseudo-version per go.dev/ref/mod.
+  it.each([
+    ['leaky-linux-amd64', 'v0.0.0-20260102030405-925d9cb6b5cd', 'vcs'],
+    ['linux-amd64-xvars', '1.2.3-fixture', 'ldflags'],
+  ])('%s: the recovered version names the application, and the property says from where', (name, version, from) => {
+    const report = reportFromGoVersion(truth(`${name}.goversion.txt`), name);
+    report.go!.buildInfo = withMainVersion(report.go!.buildInfo);
+    const sbom = parseSbom(bytes(generateCycloneDx(report, 'json', OPTIONS))) as Sbom;
+    expect(sbom.metadata.component).toMatchObject({ version });
+    expect(sbom.metadata.component?.purl).toBe(`pkg:golang/${report.go!.buildInfo!.main!.path}@${version}`);
+    expect(sbom.metadata.component?.properties).toContainEqual({
+      name: 'gobinscope:go:main-version-source',
+      value: from,
+    });
   });
 });

@@ -27,6 +27,7 @@ export const PROPERTY = {
   fileName: 'gobinscope:file:name',
   fileSha256: 'gobinscope:file:sha256',
   buildPrefix: 'gobinscope:build:',
+  mainVersionSource: 'gobinscope:go:main-version-source',
 } as const;
 
 function withoutDevel(version: string): string {
@@ -44,7 +45,8 @@ function addProperty(component: Models.Component, name: string, value: string): 
 
 function mainComponent(report: Report, buildInfo: GoBuildInfo | null, revealSecrets = false): Models.Component {
   const path = buildInfo?.main?.path || buildInfo?.path || report.file.name;
-  const version = withoutDevel(buildInfo?.main?.version ?? '');
+  // "(devel)" builds carry their release's version elsewhere (-X, VCS stamps); the property says which.
+  const version = withoutDevel(buildInfo?.main?.resolvedVersion ?? buildInfo?.main?.version ?? '');
   const purl = buildInfo ? goPurl(path, version) : '';
   const component = new Models.Component(Enums.ComponentType.Application, path, {
     bomRef: purl || 'main',
@@ -53,6 +55,7 @@ function mainComponent(report: Report, buildInfo: GoBuildInfo | null, revealSecr
   });
   addSha256(component, buildInfo?.main?.sum ?? '');
   addProperty(component, PROPERTY.goVersion, report.go?.version ?? '');
+  addProperty(component, PROPERTY.mainVersionSource, buildInfo?.main?.versionSource ?? '');
   if (buildInfo && buildInfo.path !== path) addProperty(component, PROPERTY.mainPackage, buildInfo.path);
   addProperty(component, PROPERTY.fileName, report.file.name);
   addProperty(component, PROPERTY.fileSha256, report.file.sha256);

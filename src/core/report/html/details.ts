@@ -16,7 +16,11 @@ function linkageFacts(report: Report): Fact[] {
     { label: 'Linkage', value: linkage.static ? 'static' : 'dynamic' },
     {
       label: 'CGO',
-      value: linkage.cgo ? `yes${linkage.cgoEvidence.length ? ` (${linkage.cgoEvidence.join(', ')})` : ''}` : 'no',
+      value: linkage.cgo
+        ? `yes${linkage.cgoEvidence.length ? ` (${linkage.cgoEvidence.join(', ')})` : ''}`
+        : linkage.cgoAllowed
+          ? 'no (CGO_ENABLED=1 allowed it, but no cgo code is linked in)'
+          : 'no',
     },
     { label: 'libc', value: linkage.libc ?? 'unknown' },
   ];

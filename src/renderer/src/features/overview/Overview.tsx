@@ -16,6 +16,7 @@ function linkageText(report: Report): string {
   if (!l) return 'unknown';
   const parts = [l.static ? 'static' : 'dynamic'];
   if (l.cgo) parts.push('CGO');
+  else if (l.cgoAllowed) parts.push('CGO allowed, none linked');
   if (l.libc && l.libc !== 'none') parts.push(l.libc);
   if (l.glibcMax) parts.push(`needs GLIBC ${l.glibcMax}`);
   return parts.join(', ');
@@ -62,6 +63,9 @@ export function Overview({ report }: { report: Report }) {
           <dl className="facts">
             <Row label="Go version">
               {go.version ?? 'unknown'} {go.versionSource && <span className="muted">from {go.versionSource}</span>}
+              {!go.version && go.versionRange && (
+                <span className="muted">the pclntab layout allows {go.versionRange}</span>
+              )}
             </Row>
             {bi && <Row label="Package">{bi.path || '—'}</Row>}
             {bi?.main && (
@@ -69,6 +73,24 @@ export function Overview({ report }: { report: Report }) {
                 <Copyable value={`${bi.main.path}@${bi.main.version}`} label="module" />
               </Row>
             )}
+            {bi?.main?.resolvedVersion && bi.main.versionSource !== 'buildinfo' && (
+              <Row label="Main version">
+                {bi.main.resolvedVersion}{' '}
+                <span className="muted">
+                  from {bi.main.versionSource === 'vcs' ? 'the VCS stamps' : 'an -X link flag'}
+                </span>
+              </Row>
+            )}
+            {go.buildFacts && (
+              <Row label="Build mode">
+                {go.buildFacts.buildMode.mode ?? 'unknown'}{' '}
+                <span className="muted">{go.buildFacts.buildMode.evidence.join('; ')}</span>
+              </Row>
+            )}
+            {go.buildFacts && go.buildFacts.experiments.length > 0 && (
+              <Row label="GOEXPERIMENT">{go.buildFacts.experiments.join(', ')}</Row>
+            )}
+            {go.buildFacts?.fips140.setting && <Row label="GOFIPS140">{go.buildFacts.fips140.setting}</Row>}
             {bi && <Row label="Build info">{bi.source === 'carved' ? 'carved (header missing)' : 'header'}</Row>}
             {go.pclntab && (
               <Row label="pclntab">

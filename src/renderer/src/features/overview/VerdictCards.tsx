@@ -55,7 +55,8 @@ function linkageCard(report: Report): Card {
   if (!l) return { id: 'linkage', title: 'Linkage', value: 'unknown', tone: 'neutral', tab: 'overview' };
   const parts = [
     l.static ? 'static' : 'dynamic',
-    ...(l.cgo ? ['CGO'] : []),
+    // CGO_ENABLED=1 alone is only permission; say so rather than let it read as cgo code.
+    ...(l.cgo ? ['CGO'] : l.cgoAllowed ? ['CGO allowed, none linked'] : []),
     ...(l.libc && l.libc !== 'none' ? [l.libc] : []),
   ];
   if (l.glibcMax) parts.push(`GLIBC ${l.glibcMax}`);
