@@ -11,5 +11,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan')).scanCommand,
   sbom: async () => (await import('./sbom')).sbomCommand,
   reconcile: async () => (await import('./sbom')).reconcileCommand,
+  verify: async () => (await import('./verify')).verifyCommand,
   serve: async () => (await import('../serve/command')).serveCommand,
 };

@@ -1,0 +1,5 @@
+export { verifyCosign, publicKeySpki } from './cosign';
+export { detectSignatureFormat } from './detect';
+export { verifyMinisign } from './minisign';
+export type { SignatureCrypto, SignatureFormat, VerifyOutcome } from './types';
+export { SignatureInputError } from './types';
