@@ -1,12 +1,21 @@
-import { detectSignatureFormat, verifyCosign, verifyMinisign, SignatureInputError } from '../../core/signatures/index';
+import { parseExecutable } from '../../core/formats/detect';
+import {
+  detectSignatureFormat,
+  findStringSlot,
+  slotContents,
+  verifyCosign,
+  verifyMinisign,
+  withSlotZeroed,
+  SignatureInputError,
+} from '../../core/signatures/index';
 import type { VerifyOutcome } from '../../core/signatures/index';
 import { readInputFile } from '../../host/read-file';
 import { InputError } from '../analyze-command';
-import { UsageError } from '../args';
+import { UsageError, type ParsedArgs } from '../args';
 import { nodeSignatureCrypto, verifyOpenPgp, verifySigstore } from '../signature-backends';
 import type { Command } from './types';
 
-const USAGE = 'gobinscope verify FILE --signature SIG [--key KEY] [--trusted-root FILE] [--json]';
+const USAGE = 'gobinscope verify FILE (--signature SIG | --slot NAME) [--key KEY] [--trusted-root FILE] [--json]';
 
 async function readOrFail(path: string, what: string): Promise<Uint8Array> {
   const read = await readInputFile(path);
@@ -36,30 +45,60 @@ function describe(outcome: VerifyOutcome): string {
   return lines.join('\n');
 }
 
+/** What is checked: the file and its signature, or, with --slot, the file with the slot zeroed and what the slot holds. */
+async function signedMaterial(
+  file: Uint8Array,
+  signaturePath: string | null,
+  slotName: string | null,
+): Promise<{ message: Uint8Array; signature: Uint8Array; note: string | null }> {
+  const given = signaturePath === null ? null : await readOrFail(signaturePath, 'the signature');
+  if (slotName === null) {
+    if (given === null) throw new UsageError('verify needs --signature SIG or --slot NAME');
+    return { message: file, signature: given, note: null };
+  }
+  const parsed = parseExecutable(file);
+  if (parsed === null || parsed.container === 'macho-fat' || !parsed.exes[0])
+    throw new InputError('--slot reads an ELF, PE or single-architecture Mach-O executable');
+  const slot = findStringSlot(parsed.exes[0], file.length, slotName);
+  const signature = given ?? slotContents(file, slot);
+  if (signature.length === 0) throw new InputError(`${slot.name} is all zeros: no signature was written into it`);
+  const note = `slot ${slot.name}: ${slot.length} bytes at file offset 0x${slot.offset.toString(16)}, zeroed for the check`;
+  return { message: withSlotZeroed(file, slot), signature, note };
+}
+
+const stringFlag = (args: ParsedArgs, flag: string): string | null => {
+  const value = args.flags.get(flag);
+  return typeof value === 'string' ? value : null;
+};
+
 export const verifyCommand: Command = {
   usage: `${USAGE}   is this the file that was signed? (exit 0 verified, 1 not verified)`,
-  valued: ['signature', 'key', 'trusted-root'],
+  valued: ['signature', 'key', 'trusted-root', 'slot'],
   booleans: ['json'],
   async run(args) {
     if (args.positionals.length !== 1) throw new UsageError(`usage: ${USAGE}`);
-    const signaturePath = args.flags.get('signature');
-    if (typeof signaturePath !== 'string') throw new UsageError('verify needs --signature SIG');
     const optional = async (flag: string, what: string): Promise<Uint8Array | null> => {
-      const path = args.flags.get(flag);
-      return typeof path === 'string' ? readOrFail(path, what) : null;
+      const path = stringFlag(args, flag);
+      return path === null ? null : readOrFail(path, what);
     };
     const file = await readOrFail(args.positionals[0]!, 'the file');
-    const signature = await readOrFail(signaturePath, 'the signature');
     const key = await optional('key', 'the key');
     const trustedRoot = await optional('trusted-root', 'the trusted root');
     let outcome: VerifyOutcome;
+    let note: string | null;
     try {
-      outcome = await verifyWith(file, signature, key, trustedRoot);
+      const material = await signedMaterial(file, stringFlag(args, 'signature'), stringFlag(args, 'slot'));
+      note = material.note;
+      outcome = await verifyWith(material.message, material.signature, key, trustedRoot);
     } catch (error) {
       if (error instanceof SignatureInputError) throw new InputError(error.message);
       throw error;
     }
-    process.stdout.write((args.flags.has('json') ? JSON.stringify(outcome, null, 2) : describe(outcome)) + '\n');
+    const json = args.flags.has('json');
+    const text = json
+      ? JSON.stringify(note === null ? outcome : { ...outcome, slot: note }, null, 2)
+      : describe(outcome);
+    process.stdout.write(text + (!json && note !== null ? `\n${note}` : '') + '\n');
     return outcome.verified ? 0 : 1;
   },
 };
