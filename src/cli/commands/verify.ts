@@ -14,8 +14,10 @@ import { InputError } from '../analyze-command';
 import { UsageError, type ParsedArgs } from '../args';
 import { nodeSignatureCrypto, verifyOpenPgp, verifySigstore } from '../signature-backends';
 import type { Command } from './types';
+import { checkGoSum, describeGoSum } from './verify-gosum';
 
-const USAGE = 'gobinscope verify FILE (--signature SIG | --slot NAME) [--key KEY] [--trusted-root FILE] [--json]';
+const USAGE =
+  'gobinscope verify FILE (--signature SIG | --slot NAME) [--key KEY] [--trusted-root FILE] [--gosum GO.SUM] [--json]';
 
 async function readOrFail(path: string, what: string): Promise<Uint8Array> {
   const read = await readInputFile(path);
@@ -39,9 +41,10 @@ async function verifyWith(
   return verifyOpenPgp(file, signature, key);
 }
 
-function describe(outcome: VerifyOutcome): string {
+function describe(outcome: VerifyOutcome & { slot?: string }): string {
   const lines = [`${outcome.verified ? 'verified' : 'NOT verified'} (${outcome.format}): ${outcome.reason}`];
   if (outcome.trustedComment !== undefined) lines.push(`trusted comment: ${outcome.trustedComment}`);
+  if (outcome.slot !== undefined) lines.push(outcome.slot);
   return lines.join('\n');
 }
 
@@ -71,34 +74,45 @@ const stringFlag = (args: ParsedArgs, flag: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
+/** The signature part of the command, or null when only --gosum was asked for. */
+async function checkSignature(args: ParsedArgs, file: Uint8Array): Promise<(VerifyOutcome & { slot?: string }) | null> {
+  const signaturePath = stringFlag(args, 'signature');
+  const slotName = stringFlag(args, 'slot');
+  if (signaturePath === null && slotName === null && stringFlag(args, 'gosum') !== null) return null;
+  const optional = async (flag: string, what: string): Promise<Uint8Array | null> => {
+    const path = stringFlag(args, flag);
+    return path === null ? null : readOrFail(path, what);
+  };
+  const key = await optional('key', 'the key');
+  const trustedRoot = await optional('trusted-root', 'the trusted root');
+  try {
+    const material = await signedMaterial(file, signaturePath, slotName);
+    const outcome = await verifyWith(material.message, material.signature, key, trustedRoot);
+    return material.note === null ? outcome : { ...outcome, slot: material.note };
+  } catch (error) {
+    if (error instanceof SignatureInputError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
 export const verifyCommand: Command = {
-  usage: `${USAGE}   is this the file that was signed? (exit 0 verified, 1 not verified)`,
-  valued: ['signature', 'key', 'trusted-root', 'slot'],
+  usage: `${USAGE}   is this the file that was signed, built from this go.sum? (exit 0 yes, 1 no)`,
+  valued: ['signature', 'key', 'trusted-root', 'slot', 'gosum'],
   booleans: ['json'],
   async run(args) {
     if (args.positionals.length !== 1) throw new UsageError(`usage: ${USAGE}`);
-    const optional = async (flag: string, what: string): Promise<Uint8Array | null> => {
-      const path = stringFlag(args, flag);
-      return path === null ? null : readOrFail(path, what);
-    };
-    const file = await readOrFail(args.positionals[0]!, 'the file');
-    const key = await optional('key', 'the key');
-    const trustedRoot = await optional('trusted-root', 'the trusted root');
-    let outcome: VerifyOutcome;
-    let note: string | null;
-    try {
-      const material = await signedMaterial(file, stringFlag(args, 'signature'), stringFlag(args, 'slot'));
-      note = material.note;
-      outcome = await verifyWith(material.message, material.signature, key, trustedRoot);
-    } catch (error) {
-      if (error instanceof SignatureInputError) throw new InputError(error.message);
-      throw error;
+    const filePath = args.positionals[0]!;
+    const file = await readOrFail(filePath, 'the file');
+    const signature = await checkSignature(args, file);
+    const goSumPath = stringFlag(args, 'gosum');
+    const goSum = goSumPath === null ? null : await checkGoSum(filePath, goSumPath);
+    const passed = (signature?.verified ?? true) && (goSum?.consistent ?? true);
+    if (args.flags.has('json')) {
+      process.stdout.write(JSON.stringify({ verified: passed, signature, goSum }, null, 2) + '\n');
+    } else {
+      const parts = [signature && describe(signature), goSum && describeGoSum(goSum)];
+      process.stdout.write(parts.filter((p) => p).join('\n') + '\n');
     }
-    const json = args.flags.has('json');
-    const text = json
-      ? JSON.stringify(note === null ? outcome : { ...outcome, slot: note }, null, 2)
-      : describe(outcome);
-    process.stdout.write(text + (!json && note !== null ? `\n${note}` : '') + '\n');
-    return outcome.verified ? 0 : 1;
+    return passed ? 0 : 1;
   },
 };

@@ -5,3 +5,5 @@ export type { SignatureCrypto, SignatureFormat, VerifyOutcome } from './types';
 export { SignatureInputError } from './types';
 export { findStringSlot, slotContents, withSlotZeroed } from './slot';
 export type { StringSlot } from './slot';
+export { compareGoSum, parseGoSum } from './gosum';
+export type { GoSumComparison, SumCheck } from './gosum';
