@@ -12,5 +12,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   sbom: async () => (await import('./sbom')).sbomCommand,
   reconcile: async () => (await import('./sbom')).reconcileCommand,
   vulndb: async () => (await import('./vulndb')).vulndbCommand,
+  verify: async () => (await import('./verify')).verifyCommand,
   serve: async () => (await import('../serve/command')).serveCommand,
 };

@@ -3,6 +3,7 @@ import { SEVERITIES } from '../report/types';
 import { contextFor, makeContext, type FindingsInput, type Rule } from './finding';
 import { buildPathsRule } from './rules/build-paths';
 import { emailsRule } from './rules/emails';
+import { embeddedSignatureRule } from './rules/embedded-signature';
 import { hardeningRule } from './rules/hardening';
 import { internalHostsRule } from './rules/internal-hosts';
 import { ldflagsRule } from './rules/ldflags';
@@ -20,6 +21,7 @@ export type { FindingsInput } from './finding';
 export const RULES: readonly Rule[] = [
   secretsRule,
   ldflagsRule,
+  embeddedSignatureRule,
   buildPathsRule,
   internalHostsRule,
   emailsRule,

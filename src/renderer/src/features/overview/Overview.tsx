@@ -1,6 +1,7 @@
 import type { Report } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
 import { exactBytes, humanSize } from '../../lib/format';
+import { Provenance } from './Provenance';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -102,6 +103,7 @@ export function Overview({ report }: { report: Report }) {
           </dl>
         </section>
       )}
+      <Provenance report={report} />
       <section aria-label="Linkage">
         <h3>Linkage</h3>
         <dl className="facts">
