@@ -14,7 +14,12 @@ import { VulnDbError, importVulnDb, readVulnDb } from './vulndb-store';
 
 /** What the window shows of a database; computed here so the main process need not load the matcher. */
 function infoOf(index: VulnIndex, now: Date): VulnDbInfo {
-  return { source: index.source, modified: index.modified, ageDays: ageInDays(index, now), entries: index.entries.length };
+  return {
+    source: index.source,
+    modified: index.modified,
+    ageDays: ageInDays(index, now),
+    entries: index.entries.length,
+  };
 }
 
 function asFailure(error: unknown): Result<never> {
@@ -46,7 +51,11 @@ export async function importVulnDbPath(path: string, env = process.env): Promise
  * Imports a zip uploaded from a browser. The bytes go through a private temporary folder because the store reads
  * by path; `name` is kept as the database's source.
  */
-export async function importVulnDbBytes(bytes: Uint8Array, name: string, env = process.env): Promise<Result<VulnDbInfo>> {
+export async function importVulnDbBytes(
+  bytes: Uint8Array,
+  name: string,
+  env = process.env,
+): Promise<Result<VulnDbInfo>> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     return fail(
       'NOT_ZIP',

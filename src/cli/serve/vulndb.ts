@@ -19,7 +19,8 @@ export async function importUploadedVulnDb(registry: FileRegistry, upload: strin
   if (!taken.ok) return taken;
   const [input] = taken.value.inputs;
   try {
-    if (input?.kind !== 'bytes') return fail('UNKNOWN_FILE', 'That upload is no longer available; choose the zip again.');
+    if (input?.kind !== 'bytes')
+      return fail('UNKNOWN_FILE', 'That upload is no longer available; choose the zip again.');
     return await importVulnDbBytes(input.bytes, input.name);
   } finally {
     taken.value.release?.();

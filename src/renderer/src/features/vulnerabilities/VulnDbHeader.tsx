@@ -34,7 +34,10 @@ function Line({ db, lead }: { db: VulnDbInfo; lead?: string }) {
   return (
     <p className={isStale(db) ? 'vuln-db stale' : 'vuln-db'}>
       {lead}
-      {describeVulnDb(db)}. <span className="muted">{db.entries.toLocaleString('en-US')} entries from {db.source}.</span>
+      {describeVulnDb(db)}.{' '}
+      <span className="muted">
+        {db.entries.toLocaleString('en-US')} entries from {db.source}.
+      </span>
     </p>
   );
 }
@@ -47,7 +50,7 @@ export function VulnDbHeader({ used }: { used: VulnDbInfo | null }) {
   const { current, error, busy, run } = useVulnDb();
   const newer = current !== undefined && importedSince(used, current) ? current : null;
   return (
-    <header className="vuln-db-header" aria-label="Vulnerability database">
+    <section className="vuln-db-header" aria-label="Vulnerability database">
       {used ? (
         <Line db={used} />
       ) : (
@@ -58,10 +61,14 @@ export function VulnDbHeader({ used }: { used: VulnDbInfo | null }) {
       <div className="vuln-db-actions">
         <ImportButton replace={Boolean(current ?? used)} busy={busy} run={run} />
         <span className="muted">
-          {isDesktop
-            ? 'vulndb.zip from vuln.go.dev, an OSV zip, or an unpacked folder of one.'
-            : 'vulndb.zip from vuln.go.dev or an OSV zip. A folder cannot be uploaded from a browser: use ' +
-              '`gobinscope vulndb import FOLDER`.'}
+          {isDesktop ? (
+            'vulndb.zip from vuln.go.dev, an OSV zip, or an unpacked folder of one.'
+          ) : (
+            <>
+              vulndb.zip from vuln.go.dev or an OSV zip. A folder cannot be uploaded from a browser: use{' '}
+              <code>gobinscope vulndb import FOLDER</code>.
+            </>
+          )}
         </span>
       </div>
       {error && (
@@ -69,6 +76,6 @@ export function VulnDbHeader({ used }: { used: VulnDbInfo | null }) {
           {error.message}
         </p>
       )}
-    </header>
+    </section>
   );
 }
