@@ -47,7 +47,7 @@ function Line({ db, lead }: { db: VulnDbInfo; lead?: string }) {
  * since the analysis is named too: it counts from the next analysis on.
  */
 export function VulnDbHeader({ used }: { used: VulnDbInfo | null }) {
-  const { current, error, busy, run } = useVulnDb();
+  const { current, error, imported, busy, run } = useVulnDb();
   const newer = current !== undefined && importedSince(used, current) ? current : null;
   return (
     <section className="vuln-db-header" aria-label="Vulnerability database">
@@ -71,6 +71,12 @@ export function VulnDbHeader({ used }: { used: VulnDbInfo | null }) {
           )}
         </span>
       </div>
+      {imported && current && importedSince(imported, current) && (
+        <p role="status" className="vuln-db stale">
+          Imported {imported.source}, but --vulndb or GOBINSCOPE_VULNDB names {current.source}, which analyses use
+          instead.
+        </p>
+      )}
       {error && (
         <p role="alert" className="vuln-db stale">
           {error.message}

@@ -39,6 +39,8 @@ export interface VulnDbState {
   /** The host's database now; undefined while asking. */
   current: VulnDbInfo | null | undefined;
   error: ErrorInfo | null;
+  /** The database this view imported last, to tell when another one set by --vulndb or GOBINSCOPE_VULNDB wins. */
+  imported: VulnDbInfo | null;
   busy: boolean;
   run: (file: File | null) => void;
 }
@@ -48,6 +50,7 @@ export function useVulnDb(): VulnDbState {
   const [current, setCurrent] = useState<VulnDbInfo | null | undefined>(undefined);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  const [imported, setImported] = useState<VulnDbInfo | null>(null);
   useEffect(() => {
     let live = true;
     const ask = (): void => {
@@ -71,7 +74,9 @@ export function useVulnDb(): VulnDbState {
   const run = useCallback((file: File | null) => {
     setBusy(true);
     setError(null);
-    void importVulnDb(file).finally(() => setBusy(false));
+    void importVulnDb(file)
+      .then((r) => r.ok && r.value && setImported(r.value))
+      .finally(() => setBusy(false));
   }, []);
-  return { current, error, busy, run };
+  return { current, error, imported, busy, run };
 }
