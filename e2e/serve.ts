@@ -8,10 +8,11 @@ export interface Served {
   process: ChildProcess;
 }
 
-/** Starts `gobinscope serve` exactly as a user would, and reads its URL from stdout. */
-export async function startServe(files: string[] = []): Promise<Served> {
+/** Starts `gobinscope serve` exactly as a user would, and reads its URL from stdout; `env` adds to its environment. */
+export async function startServe(files: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const child = spawn(process.execPath, ['bin/gobinscope.mjs', 'serve', ...files], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -56,7 +56,7 @@ export interface AppInfo {
 }
 
 /** Menu commands the main process forwards to the renderer. */
-export type MenuCommand = 'open' | 'compare' | 'close' | `export:${ExportKind}`;
+export type MenuCommand = 'open' | 'compare' | 'close' | `export:${ExportKind}` | 'vulndb:import';
 
 /** A finished export: saved through a dialog (desktop), or handed back for the browser to download (serve). */
 export interface ExportResult {

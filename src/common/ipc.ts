@@ -1,5 +1,5 @@
 import type { ReportExtras } from '../core/report/html/extras';
-import type { Report } from '../core/report/types';
+import type { Report, VulnDbInfo } from '../core/report/types';
 import type {
   AppInfo,
   ExportKind,
@@ -42,6 +42,13 @@ export interface InvokeMap {
    * "analysis/strings/12/value"): secrets reach the window one at a time, only when the user asks.
    */
   'secrets:reveal': { args: [jobId: string, path: string]; result: Result<string> };
+  /** The vulnerability database the next analysis will use; null when none is loaded. */
+  'vulndb:status': { args: []; result: Result<VulnDbInfo | null> };
+  /**
+   * Imports a vulnerability database into the user's data folder (the one the CLI uses): in the app from a native
+   * dialog (upload null), in serve mode from an uploaded zip. Resolves to null when the user cancelled the dialog.
+   */
+  'vulndb:import': { args: [upload: string | null]; result: Result<VulnDbInfo | null> };
 }
 
 export interface EventMap {
@@ -67,6 +74,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'export:file',
   'window:set-title',
   'secrets:reveal',
+  'vulndb:status',
+  'vulndb:import',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

@@ -57,3 +57,15 @@ describe('the reveal channel', () => {
     expect(validArgs('secrets:reveal', ['job-1', 42])).toBe(false);
   });
 });
+
+describe('vulnerability database channels', () => {
+  it('take no path from the page: only nothing (the app dialog) or an upload id', () => {
+    expect(validArgs('vulndb:status', [])).toBe(true);
+    expect(validArgs('vulndb:status', ['x'])).toBe(false);
+    expect(validArgs('vulndb:import', [null])).toBe(true);
+    expect(validArgs('vulndb:import', ['abc_DEF-1'])).toBe(true);
+    expect(validArgs('vulndb:import', ['/home/user/vulndb.zip'])).toBe(false);
+    expect(validArgs('vulndb:import', [{ kind: 'path', path: '/tmp/a' }])).toBe(false);
+    expect(validArgs('vulndb:import', [])).toBe(false);
+  });
+});

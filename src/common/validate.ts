@@ -53,6 +53,8 @@ const CHECKS: { [C in InvokeChannel]: (args: unknown[]) => boolean } = {
   'window:set-title': (a) => a.length === 1 && typeof a[0] === 'string' && a[0].length <= 512,
   'secrets:reveal': (a) =>
     a.length === 2 && isString(a[0]) && ID.test(a[0]) && isString(a[1], 512) && REVEAL_PATH.test(a[1]),
+  'vulndb:status': (a) => a.length === 0,
+  'vulndb:import': (a) => a.length === 1 && (a[0] === null || (isString(a[0]) && ID.test(a[0]))),
 };
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

@@ -59,6 +59,7 @@ app.whenReady().then(() => {
     initial,
     userPaths: new UserPaths(registry, () => settings.recent()),
     page,
+    vulnDb: () => defaultVulnDbPath(),
     onOpened: (path) => {
       settings.addRecent(path);
       if (mainWindow) buildMenu(mainWindow, settings, actions);

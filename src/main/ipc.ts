@@ -9,6 +9,8 @@ import type { FileRegistry } from '../host/files';
 import type { AnalysisService } from '../host/service';
 import type { SettingsStore } from './services/recent';
 import { saveExport } from './services/export';
+import { importVulnDbFromDialog } from './services/vulndb';
+import { vulnDbStatus } from '../host/vulndb-import';
 import { isFromAppWindow, type AppPage } from './trusted-sender';
 import type { UserPaths } from './user-paths';
 
@@ -21,6 +23,8 @@ export interface IpcDeps {
   onOpened: (path: string) => void;
   userPaths: UserPaths;
   page: AppPage;
+  /** The vulnerability database the next analysis uses; null for none. */
+  vulnDb?: () => string | null;
 }
 
 type Handlers = {
@@ -64,6 +68,8 @@ function handlers(deps: IpcDeps): Handlers {
       return ok(undefined);
     },
     'secrets:reveal': async (_e, jobId, path) => deps.service.reveal(jobId, path),
+    'vulndb:status': async () => vulnDbStatus(deps.vulnDb?.() ?? null),
+    'vulndb:import': (_e, upload) => importVulnDbFromDialog(deps.window(), upload),
   };
 }
 

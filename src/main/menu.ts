@@ -8,7 +8,7 @@ export interface MenuActions {
   command(command: MenuCommand): void;
 }
 
-/** File > Open…, Open Recent, Compare…, Export…, Quit; rebuilt when the recent list changes. */
+/** File > Open…, Open Recent, Compare…, Import Vulnerability Database…, Export…, Quit; rebuilt when the recent list changes. */
 export function buildMenu(window: BrowserWindow, settings: SettingsStore, actions: MenuActions): void {
   const recent: MenuItemConstructorOptions[] = settings
     .recent()
@@ -37,6 +37,8 @@ export function buildMenu(window: BrowserWindow, settings: SettingsStore, action
               : [{ label: 'No recent files', enabled: false }],
         },
         { label: 'Compare…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.command('compare') },
+        { type: 'separator' },
+        { label: 'Import Vulnerability Database…', click: () => actions.command('vulndb:import') },
         { type: 'separator' },
         {
           label: 'Export',

@@ -4,13 +4,17 @@ import { fail, ok } from '../../common/result';
 import type { FileRegistry } from '../../host/files';
 import type { AnalysisService } from '../../host/service';
 import { TOOL } from '../../core/report/build';
+import { vulnDbStatus } from '../../host/vulndb-import';
 import { renderForDownload } from './exports';
+import { importUploadedVulnDb } from './vulndb';
 
 interface Deps {
   service: AnalysisService;
   registry: FileRegistry;
   initial: InitialFile[];
   emit: <E extends EventChannel>(channel: E, payload: EventMap[E]) => void;
+  /** The vulnerability database the next analysis uses (--vulndb, else the imported one); null for none. */
+  vulnDb?: () => string | null;
 }
 
 type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>> };
@@ -35,6 +39,8 @@ export function createServeHandlers(deps: Deps) {
     'export:file': async (kind, report, extras) => renderForDownload(kind, report, extras),
     'window:set-title': async () => ok(undefined),
     'secrets:reveal': async (jobId, path) => deps.service.reveal(jobId, path),
+    'vulndb:status': async () => vulnDbStatus(deps.vulnDb?.() ?? null),
+    'vulndb:import': async (upload) => importUploadedVulnDb(deps.registry, upload),
   };
   return {
     handle<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>> {

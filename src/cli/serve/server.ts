@@ -43,7 +43,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const data = `event: message\ndata: ${JSON.stringify({ channel, payload })}\n\n`;
     for (const client of clients) client.write(data);
   };
-  const handlers = createServeHandlers({ service, registry, initial, emit });
+  const handlers = createServeHandlers({ service, registry, initial, emit, vulnDb: options.vulnDb });
   let port = 0;
   const route = createRoutes({
     token,

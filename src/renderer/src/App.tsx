@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportKind, InitialFile } from '../../common/dto';
 import { api, isDesktop } from './api';
+import { importVulnDb } from './features/vulnerabilities/vulndb-state';
 import { NotifyProvider, useNotify } from './components/Copyable';
 import { exportSubject, runExport } from './lib/exporting';
 import { DropZone } from './features/open/DropZone';
@@ -84,6 +85,7 @@ function Workbench() {
       if (command === 'open' || command === 'compare') void open();
       if (command === 'close') close();
       if (command.startsWith('export:')) exportAs(command.slice(7) as ExportKind);
+      if (command === 'vulndb:import') void importVulnDb(null);
     });
     return () => {
       offOpened();

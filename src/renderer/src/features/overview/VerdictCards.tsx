@@ -1,6 +1,7 @@
 import type { Report } from '../../../../core/report/types';
 import { SEVERITIES } from '../../../../core/report/types';
 import { humanSize } from '../../lib/format';
+import { isStale } from '../vulnerabilities/vulndb-line';
 
 export type CardTone = 'good' | 'warn' | 'bad' | 'neutral';
 
@@ -39,8 +40,11 @@ function vulnerabilitiesCard(report: Report): Card {
   const counts = order.map((s) => [s, matches.filter((m) => m.status === s).length] as const).filter(([, n]) => n > 0);
   const worst = counts[0]?.[0];
   const tone: CardTone = worst === 'reachable' ? 'bad' : worst === 'present' || worst === 'module' ? 'warn' : 'good';
-  const value = counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(' · ') : 'none known';
-  return { ...base, value, tone };
+  const found = counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(' · ') : 'none known';
+  // A clean verdict from an old database is not clean: say how old it is, and do not show it as good.
+  if (!isStale(report.vulnDb)) return { ...base, value: found, tone };
+  const value = `${found} · database ${report.vulnDb.ageDays} days old`;
+  return { ...base, value, tone: tone === 'good' ? 'warn' : tone };
 }
 
 function residueCard(report: Report): Card {

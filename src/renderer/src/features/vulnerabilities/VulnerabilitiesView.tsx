@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Report, VulnerabilityMatch } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
 import { STATUSES, visibleRows, type SortKey, type VulnStatus } from './vulnerability-rows';
+import { VulnDbHeader } from './VulnDbHeader';
 import './vulnerabilities.css';
 
 const STATUS_HELP: Record<VulnStatus, string> = {
@@ -64,16 +65,6 @@ function SortHeader(props: { label: string; column: SortKey; sort: Sort; onSort:
 interface Sort {
   key: SortKey;
   descending: boolean;
-}
-
-function DbLine({ db }: { db: NonNullable<Report['vulnDb']> }) {
-  const stale = db.ageDays !== null && db.ageDays > 30;
-  return (
-    <p className={stale ? 'vuln-db stale' : 'vuln-db muted'}>
-      Database {db.source}, {db.entries} entries, {db.modified ? `dated ${db.modified.slice(0, 10)}` : 'undated'}
-      {db.ageDays !== null ? ` (${db.ageDays} days old${stale ? ': import a fresh one' : ''})` : ''}.
-    </p>
-  );
 }
 
 function VulnTable({ rows, sort, onSort }: { rows: VulnerabilityMatch[]; sort: Sort; onSort: (key: SortKey) => void }) {
@@ -139,13 +130,7 @@ export function VulnerabilitiesView({ report }: { report: Report }) {
   const matches = useMemo(() => report.vulnerabilities ?? [], [report.vulnerabilities]);
   const rows = useMemo(() => visibleRows(matches, statuses, query, sort), [matches, statuses, query, sort]);
   const db = report.vulnDb;
-  if (!db)
-    return (
-      <p className="empty-note">
-        No vulnerability database is loaded. Import one with <code>gobinscope vulndb import vulndb.zip</code> (from
-        vuln.go.dev) and open the file again.
-      </p>
-    );
+  if (!db) return <VulnDbHeader used={null} />;
   const toggle = (s: VulnStatus): void =>
     setStatuses((current) => {
       const next = new Set(current);
@@ -157,7 +142,7 @@ export function VulnerabilitiesView({ report }: { report: Report }) {
     setSort((current) => ({ key, descending: current.key === key ? !current.descending : false }));
   return (
     <div className="vulns">
-      <DbLine db={db} />
+      <VulnDbHeader used={db} />
       <Toolbar
         matches={matches}
         shown={rows.length}
