@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../report/types';
-import { analyzeFindings } from './index';
+import { analyzeFindings, RULES } from './index';
 import { maskSecret } from './mask';
 import { looksSecret, parseXFlags, splitFlags } from './rules/ldflags';
 import { bareReport, stringsOf } from './testing/synthetic-exe';
@@ -92,5 +92,27 @@ describe('secret rules on text', () => {
     ]);
     const hosts = found.filter((f) => f.id === 'leak.internal-host').map((f) => f.evidence[0]?.value);
     expect(hosts.sort()).toEqual(['172.31.255.1', '192.168.1.20', 'jenkins']);
+  });
+});
+
+describe('one failing rule', () => {
+  it('adds a diagnostic naming it, and the other rules still report', () => {
+    const report = bareReport();
+    const broken = {
+      name: 'broken',
+      scans: RULES[0]!.scans,
+      run: () => {
+        throw new Error('rule bug');
+      },
+    };
+    const input = {
+      exe: null,
+      file: new Uint8Array(0),
+      report,
+      strings: stringsOf(['token ghp_FAKEfakeFAKEfakeFAKEfakeFAKEfake0000 here']),
+    };
+    const { findings } = analyzeFindings(input, [broken, ...RULES]);
+    expect(findings.map((f) => f.id)).toContain('secret.github-token');
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ source: 'findings:broken' }));
   });
 });
