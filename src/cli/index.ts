@@ -73,6 +73,12 @@ export async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
+// A reader that stops early (`| head`) closes the pipe: the output is no longer wanted, which is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     // -1: a long-running command (serve) that keeps the process alive.

@@ -19,6 +19,22 @@ const dir = mkdtempSync(join(tmpdir(), 'gobinscope-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('gobinscope analyze --json', () => {
+  it('stops quietly when the reader closes the pipe early (| head)', () => {
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        'node bin/gobinscope.mjs analyze test/fixtures/bin/linux-amd64 --json | head -c 10; exit ${PIPESTATUS[0]}',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stdout).toBe('{\n  "schem');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
   it('prints the report with sections equal to readelf -SW', () => {
     const { code, stdout } = cli('analyze', 'test/fixtures/bin/linux-amd64', '--json');
     expect(code).toBe(0);
