@@ -36,17 +36,34 @@ function Row({ match }: { match: VulnerabilityMatch }) {
       </td>
       <td className="mono">{match.fixed ?? 'none yet'}</td>
       <td className="mono">
-        {match.symbols.length === 0
-          ? '—'
-          : match.symbols.map((s) => (
-              <div key={`${s.package}.${s.symbol}`}>
-                {s.package}.{s.symbol}
-                {s.inlined && <span className="muted"> (inlined into {s.functions.join(', ')})</span>}
-              </div>
-            ))}
+        <SymbolList symbols={match.symbols} />
       </td>
       <td className="mono">{match.path ? match.path.join(' → ') : '—'}</td>
     </tr>
+  );
+}
+
+/** Symbols shown before the rest fold behind a button: a whole-package entry can match dozens. */
+const SHOWN_SYMBOLS = 4;
+
+function SymbolList({ symbols }: { symbols: VulnerabilityMatch['symbols'] }) {
+  const [open, setOpen] = useState(false);
+  if (symbols.length === 0) return <>—</>;
+  const shown = open ? symbols : symbols.slice(0, SHOWN_SYMBOLS);
+  return (
+    <>
+      {shown.map((s) => (
+        <div key={`${s.package}.${s.symbol}`}>
+          {s.package}.{s.symbol}
+          {s.inlined && <span className="muted"> (inlined into {s.functions.join(', ')})</span>}
+        </div>
+      ))}
+      {symbols.length > SHOWN_SYMBOLS && (
+        <button type="button" className="link" onClick={() => setOpen(!open)}>
+          {open ? 'Show fewer' : `and ${symbols.length - SHOWN_SYMBOLS} more`}
+        </button>
+      )}
+    </>
   );
 }
 
