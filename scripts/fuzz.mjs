@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundle } from './bundle.mjs';
 
 const OPTIONS = {
   seed: { type: 'string', default: '1' },
@@ -51,23 +51,6 @@ function options() {
     jobs: number('jobs'),
     outDir: resolve(values.out, `seed-${seed}`),
   };
-}
-
-// Inside the project, so the bundle finds node_modules.
-async function bundle(outDir) {
-  const outfile = join(outDir, 'runner.mjs');
-  await build({
-    entryPoints: ['scripts/fuzz/runner.ts'],
-    outfile,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
-  return outfile;
 }
 
 /** Everything the run found, summed over the processes. */
@@ -234,7 +217,7 @@ function writeSummary(config, results, partial) {
 
 const config = options();
 mkdirSync(config.outDir, { recursive: true });
-const script = await bundle(config.outDir);
+const script = await bundle('scripts/fuzz/runner.ts', config.outDir);
 const runner = await import(script);
 const results = newResults();
 process.stdout.write(

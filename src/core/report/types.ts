@@ -1,7 +1,13 @@
 import type { Diagnostic } from '../io/errors';
 import type { GoBuildFacts } from './go-build-facts';
+import type { ModuleGraph } from './graph-types';
+import type { SizeReport } from './size-types';
+import type { VulnDbInfo, VulnerabilityMatch } from './vulnerability-types';
 
 export type { GoBuildFacts } from './go-build-facts';
+export type { EdgeExample, EdgeKind, GraphEdge, GraphModule, GraphStep, ModuleGraph } from './graph-types';
+export type { SizeEntry, SizeReport } from './size-types';
+export type { VulnDbInfo, VulnerabilityMatch } from './vulnerability-types';
 
 /**
  * The analysis report: the one object the CLI prints with --json, the worker posts to the app, and exports are
@@ -253,100 +259,4 @@ export interface Report {
   vulnerabilities: VulnerabilityMatch[];
   /** The vulnerability database the matches come from; null when none was loaded. */
   vulnDb: VulnDbInfo | null;
-}
-
-/** Bytes of one package or module, per section ("__TEXT,__text" for Mach-O), and in all. */
-export interface SizeEntry {
-  path: string;
-  total: number;
-  sections: Record<string, number>;
-}
-
-export interface SizeReport {
-  /** Every measured section: attributed + unattributed = size, exactly. */
-  sections: { name: string; size: number; attributed: number; unattributed: number }[];
-  /** Largest first. `module` is the module the package belongs to, when known. */
-  packages: (SizeEntry & { module: string | null })[];
-  modules: (SizeEntry & { packages: number })[];
-}
-
-/** How one function reaches another: a direct call, an inlined call, a function value, or a type's method table. */
-export type EdgeKind = 'call' | 'inline' | 'reference' | 'type';
-
-/** One piece of code that makes an edge: `caller` calls, inlines or takes `callee` at `address`. */
-export interface EdgeExample {
-  caller: string;
-  callee: string;
-  address: HexAddress;
-  kind: EdgeKind;
-}
-
-/** An edge between two modules or two packages, with how much code evidences it. */
-export interface GraphEdge {
-  from: string;
-  to: string;
-  /** Calls, inlined ones included. */
-  calls: number;
-  /** How many of the calls were inlined. */
-  inlined: number;
-  /** Function values and method tables (itabs) that point into `to`. */
-  references: number;
-  /** The evidence at the lowest address. */
-  example: EdgeExample;
-}
-
-/** One step of a chain of functions from main to a module. */
-export interface GraphStep {
-  function: string;
-  module: string;
-  /** How the previous step reached this one; null for the first step. */
-  via: EdgeKind | null;
-}
-
-export interface GraphModule {
-  path: string;
-  /** The main module's code reaches this module's code itself. */
-  direct: boolean;
-  /** Shortest chain from main.main or an init function of the main module; null when the code shows none. */
-  pathFromMain: GraphStep[] | null;
-}
-
-export interface ModuleGraph {
-  modules: GraphModule[];
-  moduleEdges: GraphEdge[];
-  packageEdges: GraphEdge[];
-}
-
-export interface VulnDbInfo {
-  /** The imported file's name. */
-  source: string;
-  /** When the database was last changed, ISO 8601; null when it does not say. */
-  modified: string | null;
-  /** Whole days between `modified` and the analysis; null when the date is unknown. */
-  ageDays: number | null;
-  entries: number;
-}
-
-/** One known vulnerability of a linked module, judged at module, symbol and call-path level. */
-export interface VulnerabilityMatch {
-  /** "GO-YYYY-NNNN" */
-  id: string;
-  /** CVE and GHSA identifiers. */
-  aliases: string[];
-  summary: string;
-  /** The affected module ("stdlib" for the standard library) and the version the binary links. */
-  module: string;
-  version: string;
-  /** The first version that fixes it, or null when none does. */
-  fixed: string | null;
-  /**
-   * reachable: a vulnerable symbol is linked and a chain of direct calls from main.main or an init function reaches
-   * it; present: linked, no static path found (reached, if at all, through an interface or a function value);
-   * absent: the module is linked but not the vulnerable symbols; module: the entry names no symbols.
-   */
-  status: 'reachable' | 'present' | 'absent' | 'module';
-  /** The vulnerable symbols the binary holds, with the functions they are in (their own, or inlined into). */
-  symbols: { package: string; symbol: string; inlined: boolean; functions: string[] }[];
-  /** Function names from a root to a vulnerable symbol's function, for "reachable". */
-  path: string[] | null;
 }
