@@ -37,6 +37,21 @@ describe('build mode', () => {
     expect(buildMode.exports).toEqual(['FixtureAdd']);
   });
 
+  it('tells a plugin by the package hash it exports, and bounds its version by the pclntab alone', () => {
+    // build-plugin.sh: Go 1.19.8, -buildmode=plugin; go version -m finds no build info in it.
+    const name = 'truth-plugin-linux-amd64.so';
+    expect(elfType(name)).toBe('DYN');
+    expect(truth(`${name}.goversion.txt`)).toMatch(/not executable file/);
+    expect(truth(`${name}.nm-D.txt`)).toMatch(/ R go\.link\.pkghashbytes\.example\.com\/fixtureplugin$/m);
+    const bytes = fixture(name);
+    const go = analyzeGo(parseExecutable(bytes)!.exes[0]!, bytes).go!;
+    expect(go.buildFacts!.buildMode).toMatchObject({ mode: 'plugin', exports: [] });
+    expect(go.buildFacts!.buildMode.evidence[0]).toMatch(/exporting go\.link\.pkghashbytes\./);
+    expect(go.version).toBeNull();
+    expect(go.versionRange).toBe('go1.18-1.19');
+    expect(go.functions.map((f) => f.name)).toContain('example.com/fixtureplugin.Greet');
+  });
+
   it('says exe for a Windows executable without the DLL bit', () => {
     expect(truth('windows-amd64.exe.objdump-p.txt')).not.toMatch(/^\s*DLL$/m);
     expect(factsOf(fixture('windows-amd64.exe')).buildMode.mode).toBe('exe');

@@ -5,13 +5,16 @@ import type { GoBuildFacts, GoBuildInfo, GoFunction } from '../report/types';
  * What a Go binary says about how it was built, beyond its module list:
  *  - the build mode (exe, pie, c-shared, plugin, ...): Go 1.20+ records -buildmode; older builds are told by the
  *    container (ELF type EXEC or DYN, DT_FLAGS_1's PIE bit, Mach-O file type, PE's DLL bit) and by cgo's export
- *    wrappers (`_cgoexp_<hash>_<Name>`), which only -buildmode=c-shared/c-archive leave in the dynamic symbols;
+ *    wrappers (`_cgoexp_<hash>_<Name>`), which only -buildmode=c-shared/c-archive leave in the dynamic symbols, and
+ *    by the package hash a plugin exports for plugin.Open (`go.link.pkghashbytes.<path>`);
  *  - GOEXPERIMENTs: the build setting and the " X:a,b" suffix cmd/go puts after the Go version;
  *  - Go FIPS 140 mode: the GOFIPS140 setting, the frozen module's version in its package paths
  *    (crypto/internal/fips140/v1.0.0/...), and the .go.fipsinfo section Go 1.24+ adds when the module is linked in.
  */
 
 const CGO_EXPORT = /^_?_cgoexp_[0-9a-f]+_(.+)$/;
+/** The package hash plugin.Open compares against the host's; only a -buildmode=plugin library exports it. */
+const PLUGIN_HASH = /^go[.:]link\.pkghashbytes\.(.+)$/;
 const FIPS_MODULE = /^crypto\/internal\/fips140\/(v\d+\.\d+\.\d+)(?:\/|$)/;
 const FIPS_INFO_SECTIONS = ['.go.fipsinfo', '__go_fipsinfo'];
 /** Exported names listed as evidence; a library with thousands says "and N more" instead. */
@@ -38,6 +41,8 @@ function containerMode(exe: Exe, exports: string[]): { mode: string | null; evid
     if (header['type'] !== 'DYN') return { mode: null, evidence: `ELF type ${String(header['type'])}` };
     if (header['pieFlag'] === true) return { mode: 'pie', evidence: 'ELF type DYN with DT_FLAGS_1 PIE' };
     if (exe.linkage.interpreter) return { mode: 'pie', evidence: 'ELF type DYN with a program interpreter' };
+    const plugin = exe.symbols.find((s) => s.dynamic && PLUGIN_HASH.test(s.name));
+    if (plugin) return { mode: 'plugin', evidence: `ELF shared object exporting ${plugin.name} (a plugin's hash)` };
     if (exports.length > 0) return { mode: 'c-shared', evidence: 'ELF shared object exporting cgo functions' };
     return { mode: null, evidence: 'ELF shared object without PIE flag or cgo exports' };
   }

@@ -45,6 +45,11 @@ describe('version candidates', () => {
     const section = (name: string) => ({ name, kind: 'data' as const, address: 0x1000, offset: 0, size: 16 });
     expect(narrowBand('1.20+', fakeExe(new Uint8Array(16), [section('.go.module')]))).toBe('1.26+');
     expect(narrowBand('1.20+', fakeExe(new Uint8Array(16), [section('.data')]))).toBe('1.20+');
+    // lefthook 2.2.2 (Go 1.27.0 by `go version`): readelf -SW lists .go.type beside .go.module, and
+    // .data.rel.ro.go.type in its PIE android build; llvm-objdump -h lists __go_type in the macOS build.
+    for (const name of ['.go.type', '.data.rel.ro.go.type', '__go_type']) {
+      expect(narrowBand('1.20+', fakeExe(new Uint8Array(16), [section('.go.module'), section(name)]))).toBe('1.27+');
+    }
     expect(narrowBand('1.18-1.19', fakeExe(new Uint8Array(16), [section('.go.module')]))).toBe('1.18-1.19');
   });
 

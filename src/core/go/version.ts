@@ -145,10 +145,21 @@ export function versionFromStrings(exe: Exe | null, file: Uint8Array, band: stri
   return pickVersion(candidates, band);
 }
 
-/** GO-FORMATS §4 "Narrowing the range": the moduledata section .go.module / __go_module first appears in 1.26. */
+/**
+ * Go 1.27 moved type descriptors and itabs into a section of their own (relro in PIE builds) and dropped the
+ * typelink/itablink sections; no earlier release writes one.
+ */
+const TYPE_SECTION_NAMES = ['.go.type', '.data.rel.ro.go.type', '__go_type'];
+
+/**
+ * GO-FORMATS §4 "Narrowing the range": the moduledata section .go.module / __go_module first appears in 1.26, the
+ * type section in 1.27. PE keeps neither, so a Windows build stays at what the pclntab magic says.
+ */
 export function narrowBand(band: string | null, exe: Exe | null): string | null {
-  const hasModuleSection = exe?.sections.some((s) => MODULE_SECTION_NAMES.includes(s.name)) ?? false;
-  return band === '1.20+' && hasModuleSection ? '1.26+' : band;
+  if (band !== '1.20+' || !exe) return band;
+  const names = new Set(exe.sections.map((s) => s.name));
+  if (TYPE_SECTION_NAMES.some((name) => names.has(name))) return '1.27+';
+  return MODULE_SECTION_NAMES.some((name) => names.has(name)) ? '1.26+' : band;
 }
 
 /** The version and where it came from, best source first. */
