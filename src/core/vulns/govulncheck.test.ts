@@ -16,6 +16,13 @@ const GOVULNCHECK = '/usr/bin/govulncheck';
 const GO_BIN = '/usr/lib/go-1.19/bin';
 const SNAPSHOT = join(fixturesDir, 'vulndb', 'go-vulndb-osv-2026-08-21.zip');
 
+/**
+ * esbuild (the version in node_modules) built from its source with Go 1.19 by test/fixtures/build-esbuild.sh, with
+ * symbols and stripped; not committed (the source comes from no registry), so skipped without it.
+ */
+const ESBUILD_GO119 = join(fixturesDir, 'foreign', 'esbuild-go119');
+const hasEsbuild = existsSync(join(ESBUILD_GO119, 'esbuild'));
+
 // Every fixture with a symbol table that this govulncheck reads (windows-386.exe: "unable to load the PCLN
 // table"; darwin-fat: "unrecognized file format"; linux-mips has no go.func.* symbol).
 const WITH_SYMBOLS = [
@@ -56,8 +63,8 @@ let folder = '';
 let index: VulnIndex;
 const reports = new Map<string, Report>();
 
-function govulncheckIds(name: string): string[] {
-  const out = execFileSync(GOVULNCHECK, ['-json', join(binDir, name)], {
+function govulncheckIds(name: string, path = join(binDir, name)): string[] {
+  const out = execFileSync(GOVULNCHECK, ['-json', path], {
     env: { ...process.env, PATH: `${GO_BIN}:${process.env.PATH}`, GOVULNDB: `file://${folder}` },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -69,17 +76,18 @@ function govulncheckIds(name: string): string[] {
   return [...new Set(withSymbols.map((v) => v.OSV.id))].sort();
 }
 
-async function reportOf(name: string): Promise<Report> {
+async function reportOf(name: string, path?: string): Promise<Report> {
   let report = reports.get(name);
   if (!report) {
-    report = (await analyze(fixture(name), { fileName: name, vulnIndex: index })).report;
+    const bytes = path ? new Uint8Array(readFileSync(path)) : fixture(name);
+    report = (await analyze(bytes, { fileName: name, vulnIndex: index })).report;
     reports.set(name, report);
   }
   return report;
 }
 
-async function ourIds(name: string): Promise<string[]> {
-  const report = await reportOf(name);
+async function ourIds(name: string, path?: string): Promise<string[]> {
+  const report = await reportOf(name, path);
   const inCode = report.vulnerabilities.filter((v) => v.status === 'present' || v.status === 'reachable');
   return [...new Set(inCode.map((v) => v.id))].sort();
 }
@@ -108,6 +116,17 @@ describe.skipIf(!existsSync(GOVULNCHECK))('symbol-level matches against govulnch
       expect(await ourIds(stripped)).toEqual(govulncheckIds(full));
     },
     60_000,
+  );
+
+  it.skipIf(!hasEsbuild)(
+    'esbuild built with symbols: the same entries as govulncheck -json, and the same when stripped',
+    async () => {
+      const expected = govulncheckIds('esbuild', join(ESBUILD_GO119, 'esbuild'));
+      expect(expected.length).toBeGreaterThan(10);
+      expect(await ourIds('esbuild-go119', join(ESBUILD_GO119, 'esbuild'))).toEqual(expected);
+      expect(await ourIds('esbuild-go119-sw', join(ESBUILD_GO119, 'esbuild-sw'))).toEqual(expected);
+    },
+    120_000,
   );
 
   it.each(['vulncall-calls-linux-amd64', 'vulncall-calls-linux-amd64-sw'])(
