@@ -1,5 +1,6 @@
 import type { DataRefs } from '../code/types';
 import type { Exe, ExeSection, ExeSymbol } from '../formats/exe';
+import { boundedLiterals } from './bounded';
 import { collectGoSpans, isText, MAX_GO_STRING_LEN } from './go-headers';
 
 /** A Go string literal at its exact place: [start, end) in file offsets, and who refers to it. */
@@ -19,7 +20,8 @@ export interface CodeLiterals {
 
 /**
  * Every literal the binary's references explain: a LEA of a literal with the length the compiler put next to it,
- * and {ptr,len} headers in data. Sorted and without overlaps, ready to cut printable runs at.
+ * {ptr,len} headers in data, and LEAs without a length whose literal the neighbours bound (bounded.ts). Sorted and
+ * without overlaps, ready to cut printable runs at.
  */
 export function locateLiterals(exe: Exe, file: Uint8Array, base: number, code?: CodeLiterals): Literal[] {
   const fromCode = code ? codeLiterals(exe, file, base, code) : [];
@@ -29,7 +31,10 @@ export function locateLiterals(exe: Exe, file: Uint8Array, base: number, code?: 
     end: span.end,
     referencedBy: names.nameAt(span.holder),
   }));
-  return chooseLiterals(fromCode.concat(fromHeaders));
+  const known = chooseLiterals(fromCode.concat(fromHeaders));
+  if (!code) return known;
+  const bounded = boundedLiterals(exe, file, base, code, known);
+  return bounded.length > 0 ? chooseLiterals(known.concat(bounded)) : known;
 }
 
 function codeLiterals(exe: Exe, file: Uint8Array, base: number, code: CodeLiterals): Literal[] {
