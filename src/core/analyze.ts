@@ -19,7 +19,10 @@ export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done
 export interface AnalyzeOptions {
   fileName: string;
   onProgress?: (stage: Stage, fraction: number) => void;
-  /** Called with the report as it stands after each stage, so the UI can show sections before findings. */
+  /**
+   * Called with the report as it stands after each stage, so the UI can show sections before findings; without
+   * the long lists, which come with the result (partialOf).
+   */
   onPartial?: (report: Report) => void;
   signal?: AbortSignal;
   /** The Go vulnerability database, loaded by the host; without it the report has no vulnerability matches. */
@@ -81,7 +84,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: '' });
   progress('format', 0.1);
   const exe = readFormat(bytes, report);
-  options.onPartial?.(structuredCloneSafe(report));
+  options.onPartial?.(partialOf(report));
   progress('go', 0.3);
   let code: CodeFacts | null = null;
   if (exe) {
@@ -97,7 +100,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   }
   report.packed = detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
   report.file.sha256 = await hashing;
-  options.onPartial?.(structuredCloneSafe(report));
+  options.onPartial?.(partialOf(report));
   progress('strings', 0.6);
   // Offsets inside a fat file's slice start at the slice; strings are reported at their place in the whole file.
   const baseOffset = report.format === 'macho-fat' ? (report.slices[0]?.offset ?? 0) : 0;
@@ -209,6 +212,12 @@ function readFormat(bytes: Uint8Array, report: Report): Exe | null {
   return null;
 }
 
-function structuredCloneSafe(report: Report): Report {
-  return JSON.parse(JSON.stringify(report)) as Report;
+/**
+ * A copy of the report as it stands, for the window to show while the rest runs, without the long lists (functions,
+ * packages, modules, the graph, sizes): on a large binary they are megabytes the window would have to parse twice
+ * more, and they arrive with the result.
+ */
+function partialOf(report: Report): Report {
+  const go = report.go && { ...report.go, functions: [], packages: [], modules: [], graph: null };
+  return JSON.parse(JSON.stringify({ ...report, go, sizes: null })) as Report;
 }
