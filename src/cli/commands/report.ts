@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { analyze, type Analysis } from '../../core/analyze';
-import { compareReports } from '../../core/compare/index';
+import { compareReports, refusalOf } from '../../core/compare/index';
 import { formatReportDate, renderReportHtml, type ReportHtmlOptions } from '../../core/report/html';
 import { renderTextExport, type ExportKind } from '../../core/report/exports';
 import type { Report } from '../../core/report/types';
@@ -90,6 +90,8 @@ async function gather(
   const other = args.flags.get('compare');
   if (typeof other === 'string') {
     const b = await load(other, vulnIndex);
+    const refusal = refusalOf(report) ?? refusalOf(b.analysis.report);
+    if (refusal) throw new InputError(refusal);
     analyses.push(b.analysis);
     const { stripVerification, ...comparison } = await compareReports(
       subject.analysis,
