@@ -87,6 +87,8 @@ async function gather(
   const report = subject.analysis.report;
   const extras: NonNullable<ReportHtmlOptions['extras']> = {};
   const analyses = [subject.analysis];
+  // With --compare the document is the comparison's; B (OTHER) is the report its SARIF takes new findings from.
+  let shown = report;
   const other = args.flags.get('compare');
   if (typeof other === 'string') {
     const b = await load(other, vulnIndex);
@@ -102,13 +104,14 @@ async function gather(
       b.bytes,
     );
     extras.comparison = comparison;
+    shown = b.analysis.report;
     if (stripVerification) extras.stripVerification = stripVerification;
   }
   const sbom = args.flags.get('sbom');
   if (typeof sbom === 'string') extras.reconciliation = await reconciliationWith(report, sbom);
   // Compared and reconciled in clear, shown masked: every secret of either binary, wherever the report quotes it.
   const redactor = outputRedactor(args, ...analyses);
-  return { report: redactor.value(report), extras: redactor.value(extras) };
+  return { report: redactor.value(shown), extras: redactor.value(extras) };
 }
 
 /** The CLI's short format names for the text exports the app offers too. */

@@ -116,7 +116,7 @@ export function formatComparison(c: Comparison): string {
     identity('A', c.a),
     identity('B', c.b),
     '',
-    ...c.summary.map((line) => `* ${line}`),
+    ...c.summary.filter((line) => line !== c.program.statement).map((line) => `* ${line}`),
     '',
     ...(c.code.identical === null
       ? [`Code: not compared (${c.code.reason ?? 'nothing to compare'})`]
