@@ -95,7 +95,7 @@ function SideBySide({ c, a, b }: { c: Comparison; a: Analysis; b: Analysis }) {
       <DiffGroup title="Verdicts" what="Verdict" rows={groups.verdicts} />
       <ChangedList title="Functions" noun="functions" added={c.functions.added} removed={c.functions.removed} />
       <ChangedList
-        title={c.strings.listed === 'text' ? 'Strings (readable text)' : 'Strings (Go literals)'}
+        title="Strings"
         noun={c.strings.listed === 'text' ? 'strings' : 'Go literals'}
         added={c.strings.added}
         removed={c.strings.removed}
