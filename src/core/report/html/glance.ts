@@ -20,7 +20,7 @@ function findingsRow(report: Report): Cell[] {
   const counts = severityCounts(report.findings).filter((c) => c.count > 0);
   const { status, because } = findingsStatus(report);
   const detail = counts.length
-    ? `${report.findings.length}: ${counts.map((c) => `${c.count} ${c.severity}`).join(', ')}`
+    ? `${report.findings.length} total: ${counts.map((c) => `${c.count} ${c.severity}`).join(', ')}`
     : 'none';
   return ['Findings', statusCell(status), withReason(detail, because)];
 }

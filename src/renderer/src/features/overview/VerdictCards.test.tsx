@@ -36,7 +36,7 @@ describe('verdict cards', () => {
     expect(hardening.tone).toBe('warn');
     expect(hardening.because).toBe('Finding hardening.no-relro (medium)');
     const findings = verdictCards(report).find((c) => c.id === 'findings')!;
-    expect(findings.value).toBe('1: 1 medium');
+    expect(findings.value).toBe('1 total · 1 medium');
   });
 
   it('are grey, not green, when every check is n/a or the file is no executable', () => {

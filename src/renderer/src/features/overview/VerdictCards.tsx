@@ -36,7 +36,7 @@ function findingsCard(report: Report): Card {
     id: 'findings',
     title: 'Findings',
     // The total first, the number the Findings tab shows.
-    value: counts.length ? `${total}: ${counts.map(([s, n]) => `${n} ${s}`).join(' · ')}` : 'none',
+    value: counts.length ? `${total} total · ${counts.map(([s, n]) => `${n} ${s}`).join(' · ')}` : 'none',
     ...toned(findingsStatus(report)),
     tab: 'findings',
   };
