@@ -2,22 +2,14 @@ import type { Comparison } from '../compare/types';
 import type { Reconciliation } from '../sbom/types';
 import type { ReportExtras } from './html/extras';
 import { subjectOf } from './html/subject';
-import { SARIF_SCHEMA, SARIF_VERSION, artifactUri, toSarif } from './sarif';
-import type { Finding, Report, Severity } from './types';
+import { LEVELS, SARIF_SCHEMA, SARIF_VERSION, artifactUri, toSarif } from './sarif';
+import type { Finding, Report } from './types';
 
 /**
  * The JSON and SARIF of a comparison or a reconciliation screen: what that screen shows, not the report of one
  * of its binaries. The JSON is what `gobinscope compare --json` prints (a reconciliation adds the binary it was
  * made against); the SARIF holds what a pipeline gate acts on: the findings B brought, the SBOM's disagreements.
  */
-
-const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = {
-  critical: 'error',
-  high: 'error',
-  medium: 'warning',
-  low: 'note',
-  info: 'note',
-};
 
 export function subjectJson(report: Report, extras: ReportExtras | undefined): unknown {
   const subject = subjectOf(extras);
