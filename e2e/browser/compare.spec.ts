@@ -95,18 +95,23 @@ test('a binary and its -trimpath rebuild: code differs where the bytes differ, -
   );
 });
 
-test('strings in one file only open on demand in a filterable table', async ({ page, served }) => {
-  await compare(page, served, 'linux-amd64', 'linux-amd64-trimpath');
+test('Go literals in one file only open on demand in a filterable table', async ({ page, served }) => {
+  await compare(page, served, 'linux-amd64', 'linux-amd64-xvars');
   await expect(page.getByRole('table', { name: 'Strings added or removed' })).toHaveCount(0);
   await page
     .getByRole('region', { name: /^Strings/ })
-    .getByText('Show the strings in one file only')
+    .getByText('Show the Go literals in one file only')
     .click();
   const table = page.getByRole('table', { name: 'Strings added or removed' });
   await expect(table).toBeVisible();
-  // build.sh builds under /tmp/gobinscope-build: the untrimmed binary has the absolute source path, -trimpath drops it.
-  await page
-    .getByRole('searchbox', { name: 'Filter strings added or removed' })
-    .fill('/tmp/gobinscope-build/home/gopher/work/hello/main.go');
-  await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('− removed');
+  // build.sh links B with -X main.version=1.2.3-fixture (go version -m records it): that value is a literal of B only.
+  expect(buildSettings('linux-amd64-xvars')).toContain('-ldflags="-X main.version=1.2.3-fixture"');
+  await page.getByRole('searchbox', { name: 'Filter strings added or removed' }).fill('1.2.3-fixture');
+  await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('+ added');
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('1.2.3-fixture');
+});
+
+test('a -trimpath rebuild changes no Go literal, and the strings part says so', async ({ page, served }) => {
+  await compare(page, served, 'linux-amd64', 'linux-amd64-trimpath');
+  await expect(page.getByRole('region', { name: /^Strings/ })).toContainText('No Go literals were added or removed.');
 });

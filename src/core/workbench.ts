@@ -116,6 +116,9 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
   const { vulnIndex } = options;
   const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45), vulnIndex });
   const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9), vulnIndex });
-  const { compareReports } = await compareModule();
+  const { compareReports, refusalOf } = await compareModule();
+  // A side that is not an executable is refused in the words opening it alone gives, not compared.
+  const refusal = refusalOf(a.report) ?? refusalOf(b.report);
+  if (refusal) throw new InputProblem('NOT_EXECUTABLE', refusal);
   return { kind: 'compare', a, b, comparison: await compareReports(a, b, null, null, first.bytes, second.bytes) };
 }

@@ -43,8 +43,8 @@ export function buildMenu(window: BrowserWindow, settings: SettingsStore, action
         {
           label: 'Export',
           submenu: [
-            { label: 'Audit PDF…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export:pdf') },
-            { label: 'Report JSON…', click: () => actions.command('export:json') },
+            { label: 'PDF of This Screen…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export:pdf') },
+            { label: 'JSON…', click: () => actions.command('export:json') },
             { label: 'SARIF…', click: () => actions.command('export:sarif') },
             { label: 'Markdown…', click: () => actions.command('export:markdown') },
             { label: 'SBOM (CycloneDX JSON)…', click: () => actions.command('export:cyclonedx-json') },

@@ -56,7 +56,7 @@ describe('gobinscope report with extras', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('## Strip verification');
-    expect(stdout).toContain('## Comparison');
+    expect(stdout).toContain('## What changed');
   });
 
   it('adds the SBOM reconciliation with --sbom', () => {
@@ -66,7 +66,8 @@ describe('gobinscope report with extras', () => {
     const { code, stdout } = cli(['test/fixtures/bin/linux-amd64', '--sbom', bom, '--format', 'md']);
     rmSync(bom);
     expect(code).toBe(0);
-    expect(stdout).toContain('## SBOM reconciliation');
+    expect(stdout).toContain('# Gobinscope SBOM reconciliation: linux-amd64 and its SBOM');
+    expect(stdout).toContain('## Disagreements');
     expect(stdout).toContain('the SBOM does not match the binary');
   });
 });

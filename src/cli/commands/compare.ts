@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { compareFiles } from '../../core/compare/index';
+import { compareFiles, NotComparableError } from '../../core/compare/index';
 import { formatComparison } from '../../core/compare/text';
 import { readInputFile } from '../../host/read-file';
 import { InputError } from '../analyze-command';
@@ -26,6 +26,9 @@ export const compareCommand: Command = {
     const comparison = await compareFiles(a, b, {
       revealSecrets: revealing(args),
       vulnIndex: await resolveVulnDb(args.flags.get('vulndb')),
+    }).catch((error: unknown) => {
+      // A PNG is not a side of a comparison: bad input, said the way analysing it alone says it.
+      throw error instanceof NotComparableError ? new InputError(error.message) : error;
     });
     process.stdout.write(
       (args.flags.has('json') ? JSON.stringify(comparison, null, 2) : formatComparison(comparison)) + '\n',

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { analyze, type Analysis } from '../../core/analyze';
-import { compareReports } from '../../core/compare/index';
+import { compareReports, refusalOf } from '../../core/compare/index';
 import { formatReportDate, renderReportHtml, type ReportHtmlOptions } from '../../core/report/html';
 import { renderTextExport, type ExportKind } from '../../core/report/exports';
 import type { Report } from '../../core/report/types';
@@ -87,9 +87,13 @@ async function gather(
   const report = subject.analysis.report;
   const extras: NonNullable<ReportHtmlOptions['extras']> = {};
   const analyses = [subject.analysis];
+  // With --compare the document is the comparison's; B (OTHER) is the report its SARIF takes new findings from.
+  let shown = report;
   const other = args.flags.get('compare');
   if (typeof other === 'string') {
     const b = await load(other, vulnIndex);
+    const refusal = refusalOf(report) ?? refusalOf(b.analysis.report);
+    if (refusal) throw new InputError(refusal);
     analyses.push(b.analysis);
     const { stripVerification, ...comparison } = await compareReports(
       subject.analysis,
@@ -100,13 +104,14 @@ async function gather(
       b.bytes,
     );
     extras.comparison = comparison;
+    shown = b.analysis.report;
     if (stripVerification) extras.stripVerification = stripVerification;
   }
   const sbom = args.flags.get('sbom');
   if (typeof sbom === 'string') extras.reconciliation = await reconciliationWith(report, sbom);
   // Compared and reconciled in clear, shown masked: every secret of either binary, wherever the report quotes it.
   const redactor = outputRedactor(args, ...analyses);
-  return { report: redactor.value(report), extras: redactor.value(extras) };
+  return { report: redactor.value(shown), extras: redactor.value(extras) };
 }
 
 /** The CLI's short format names for the text exports the app offers too. */

@@ -27,7 +27,7 @@ export async function renderForDownload(
     await htmlToPdfFile(renderReportHtml(report, { generatedAt, extras: extras ?? undefined }), out, findChrome());
     const content = (await readFile(out)).toString('base64');
     return ok({
-      fileName: exportFileName(report, 'pdf'),
+      fileName: exportFileName(report, 'pdf', extras),
       mime: 'application/pdf',
       savedTo: null,
       download: { encoding: 'base64', content },

@@ -33,6 +33,21 @@ describe.skipIf(!built)('gobinscope compare', () => {
     expect(stdout).toMatch(/Modules: \d+ unchanged/);
   });
 
+  it('refuses a PNG with exit 2 and the line analysing it alone gives', () => {
+    const { code, stdout, stderr } = cli(bin('linux-amd64'), 'resources/icon.png', '--json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('gobinscope: icon.png: This is not an executable (looks like a PNG image).\n');
+  });
+
+  it('says two different programs first, in the text and in the JSON', () => {
+    const text = cli(bin('linux-amd64'), bin('leaky-linux-amd64'));
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^Different programs: A \(linux-amd64\) is example\.com\/hello, /);
+    const json = JSON.parse(cli(bin('linux-amd64'), bin('leaky-linux-amd64'), '--json').stdout);
+    expect(json.program).toMatchObject({ verdict: 'different', mainModuleA: 'example.com/hello' });
+  });
+
   it('exits 2 with one line for a missing file or a missing argument', () => {
     for (const args of [[bin('linux-amd64'), 'test/fixtures/bin/no-such-file'], [bin('linux-amd64')]]) {
       const { code, stdout, stderr } = cli(...args);

@@ -5,6 +5,7 @@ import { redactorFor } from '../redact/index';
 import type { Report } from '../report/types';
 import { compareContents, type ContentSide } from './code';
 import { compareFindings, compareFunctions, compareStrings, compareVerdicts } from './inventory';
+import { programIdentity, requireComparable } from './identity';
 import { compareHeadlines, compareModules, compareSections, compareSettings, identityOf } from './metadata';
 import { compareModuleSizes } from './sizes';
 import { strippedSide, verifyStrip } from './strip';
@@ -14,6 +15,7 @@ import { compareVulnerabilities } from './vulnerabilities';
 import type { VulnIndex } from '../vulns/db';
 
 export type { Comparison } from './types';
+export { NotComparableError, refusalOf, requireComparable } from './identity';
 
 /**
  * The executable analyze() read, parsed again from the same bytes: analyze() returns plain data only, and the
@@ -69,6 +71,7 @@ export async function compareReports(
     strings: compareStrings(a, b),
     code,
     moduleSizes: compareModuleSizes(ra, rb),
+    program: programIdentity(ra, rb),
   };
   if (side) parts.stripVerification = verifyStrip(ra, rb, code, side);
   const vulnerabilities = compareVulnerabilities(ra, rb);
@@ -83,7 +86,8 @@ export interface NamedBytes {
 }
 
 /**
- * Analyses both files and compares them: what the CLI calls. The comparison is compared in clear (two secrets
+ * Analyses both files and compares them: what the CLI calls. A file that is not an executable is refused with a
+ * NotComparableError carrying the message its own analysis gives. The comparison is compared in clear (two secrets
  * with the same mask still differ) and comes back with the secrets of both sides masked, unless asked otherwise.
  */
 export async function compareFiles(
@@ -94,6 +98,7 @@ export async function compareFiles(
   const vulnIndex = options.vulnIndex ?? null;
   const analysisA = await analyze(a.bytes, { fileName: a.name, vulnIndex });
   const analysisB = await analyze(b.bytes, { fileName: b.name, vulnIndex });
+  requireComparable(analysisA.report, analysisB.report);
   const comparison = await compareReports(analysisA, analysisB, null, null, a.bytes, b.bytes);
   return options.revealSecrets ? comparison : redactorFor(analysisA, analysisB).value(comparison);
 }

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyze';
 import type { Finding, Report, Verdict } from '../report/types';
 import { capped, diffByKey, missingFrom } from './diff';
+import { mainModuleOf } from './metadata';
 import { FUNCTION_LIST_LIMIT, STRING_LIST_LIMIT } from './types';
 import type { Comparison, FindingDelta, VerdictChange } from './types';
 
@@ -34,20 +35,46 @@ export function compareFunctions(a: Report, b: Report): Comparison['functions'] 
  * One row per finding and evidence value, so a finding that gains a new occurrence shows that occurrence as new.
  * Offsets are left out of the key on purpose: strip and relinks move bytes without changing what leaks.
  */
-function findingRows(findings: Finding[]): FindingDelta[] {
-  return findings.flatMap((f) => {
-    const values = f.evidence.length > 0 ? f.evidence.map((e) => e.value) : [''];
-    return values.map((value) => ({ id: f.id, severity: f.severity, title: f.title, value }));
-  });
+function findingRows(finding: Finding): FindingDelta[] {
+  const values = finding.evidence.length > 0 ? finding.evidence.map((e) => e.value) : [''];
+  return values.map((value) => ({ id: finding.id, severity: finding.severity, title: finding.title, value }));
+}
+
+const rowKey = (row: FindingDelta): string => `${row.id}\u0000${row.value}`;
+
+/** Rows of `findings` whose key `other` lacks, each key once, and how many findings they came from. */
+function rowsMissingFrom(findings: Finding[], other: Set<string>): { rows: FindingDelta[]; findings: number } {
+  const seen = new Set<string>();
+  const rows: FindingDelta[] = [];
+  let count = 0;
+  for (const finding of findings) {
+    const missing = findingRows(finding).filter((row) => {
+      const key = rowKey(row);
+      if (other.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (missing.length > 0) count++;
+    rows.push(...missing);
+  }
+  return { rows, findings: count };
 }
 
 export function compareFindings(a: Report, b: Report): Comparison['findings'] {
-  const key = (row: FindingDelta): string => `${row.id}\u0000${row.value}`;
-  const diff = diffByKey(findingRows(a.findings), findingRows(b.findings), key, () => true);
+  const keysA = new Set(a.findings.flatMap(findingRows).map(rowKey));
+  const keysB = new Set(b.findings.flatMap(findingRows).map(rowKey));
+  const added = rowsMissingFrom(b.findings, keysA);
+  const fixed = rowsMissingFrom(a.findings, keysB);
+  let unchanged = 0;
+  for (const key of keysA) if (keysB.has(key)) unchanged++;
   return {
-    new: diff.added.map((d) => d.after),
-    fixed: diff.removed.map((d) => d.before),
-    unchanged: diff.unchanged,
+    new: added.rows,
+    fixed: fixed.rows,
+    unchanged,
+    countA: a.findings.length,
+    countB: b.findings.length,
+    withNew: added.findings,
+    withFixed: fixed.findings,
   };
 }
 
@@ -85,19 +112,44 @@ function readable(value: string): boolean {
   return (value.match(WORDISH)?.length ?? 0) >= value.length * 0.9;
 }
 
-/** Readable strings first, each group in sorted order, so the capped list keeps the ones worth reading. */
-function readableFirst(values: string[]): string[] {
-  return [...values.filter(readable), ...values.filter((v) => !readable(v))];
+/** Code of the program itself: main, or a package of the main module, as the referrer's name starts. */
+function ownCode(referencedBy: string | null | undefined, mainModule: string | null): boolean {
+  if (!referencedBy) return false;
+  return referencedBy.startsWith('main.') || (mainModule !== null && referencedBy.startsWith(`${mainModule}/`));
 }
 
-/** Distinct string values on each side; offsets and encodings do not matter for "what text is in the file". */
+/**
+ * The values worth listing as "only in A/B": the Go literals the exact-literal layer cut out when both files have
+ * them (printable runs between them are mostly pieces of code and tables), else readable text only. Literals the
+ * program's own code loads come first, so the capped list keeps the ones a reviewer asks about.
+ */
+function listable(analysis: Analysis, literals: boolean): { values: Set<string>; own: Set<string> } {
+  const values = new Set<string>();
+  const own = new Set<string>();
+  const main = mainModuleOf(analysis.report);
+  for (const s of analysis.strings) {
+    if (!(literals ? s.kind === 'literal' : readable(s.value))) continue;
+    values.add(s.value);
+    if (ownCode(s.referencedBy, main)) own.add(s.value);
+  }
+  return { values, own };
+}
+
+function ownFirst(values: string[], own: Set<string>): string[] {
+  return [...values.filter((v) => own.has(v)), ...values.filter((v) => !own.has(v))];
+}
+
+/** Strings of each side; offsets and encodings do not matter for "what text is in the file". */
 export function compareStrings(a: Analysis, b: Analysis): Comparison['strings'] {
-  const valuesA = new Set(a.strings.map((s) => s.value));
-  const valuesB = new Set(b.strings.map((s) => s.value));
+  const hasLiterals = (x: Analysis): boolean => x.strings.some((s) => s.kind === 'literal');
+  const literals = hasLiterals(a) && hasLiterals(b);
+  const sideA = listable(a, literals);
+  const sideB = listable(b, literals);
   return {
-    countA: valuesA.size,
-    countB: valuesB.size,
-    added: capped(readableFirst(missingFrom(valuesB, valuesA)), STRING_LIST_LIMIT),
-    removed: capped(readableFirst(missingFrom(valuesA, valuesB)), STRING_LIST_LIMIT),
+    countA: a.strings.length,
+    countB: b.strings.length,
+    added: capped(ownFirst(missingFrom(sideB.values, sideA.values), sideB.own), STRING_LIST_LIMIT),
+    removed: capped(ownFirst(missingFrom(sideA.values, sideB.values), sideA.own), STRING_LIST_LIMIT),
+    listed: literals ? 'literal' : 'text',
   };
 }

@@ -83,6 +83,22 @@ export function settingText(s: SettingChange): string {
   return `${s.key}: ${s.before} → ${s.after}`;
 }
 
+/** Findings counted as the Findings tabs count them; the rows, one per evidence value, said as values. */
+function findingLines(findings: Parts['findings']): string[] {
+  const lines: string[] = [];
+  if (findings.new.length + findings.fixed.length === 0) return lines;
+  lines.push(`Findings ${findings.countA} → ${findings.countB}.`);
+  if (findings.new.length > 0)
+    lines.push(
+      `New in B: ${plural(findings.new.length, 'value')} of ${plural(findings.withNew, 'finding')}: ${named(findings.new.map(findingText))}.`,
+    );
+  if (findings.fixed.length > 0)
+    lines.push(
+      `Gone from A: ${plural(findings.fixed.length, 'value')} of ${plural(findings.withFixed, 'finding')}: ${named(findings.fixed.map(findingText))}.`,
+    );
+  return lines;
+}
+
 function sizeLine(parts: Parts): string {
   const { a, b, delta } = parts.size;
   if (delta === 0) return `Size unchanged: ${humanSize(a)} (${a} bytes).`;
@@ -93,11 +109,8 @@ function sizeLine(parts: Parts): string {
 function changeLines(parts: Parts): string[] {
   const lines: string[] = [];
   const { findings, modules, buildSettings, verdicts, functions } = parts;
-  if (findings.new.length > 0)
-    lines.push(`${plural(findings.new.length, 'new finding')}: ${named(findings.new.map(findingText))}.`);
-  if (findings.fixed.length > 0)
-    lines.push(`${plural(findings.fixed.length, 'fixed finding')}: ${named(findings.fixed.map(findingText))}.`);
-  if (parts.mainModule.changed)
+  lines.push(...findingLines(findings));
+  if (parts.mainModule.changed && parts.program.verdict !== 'different')
     lines.push(`Main module ${parts.mainModule.a ?? 'none'} → ${parts.mainModule.b ?? 'none'}.`);
   const moduleChanges = [...modules.added, ...modules.removed, ...modules.changed];
   if (moduleChanges.length > 0)
@@ -121,6 +134,8 @@ function changeLines(parts: Parts): string[] {
 /** The one-line statements of what matters, most important first: code, strip, findings, modules, Go, size. */
 export function summarize(parts: Parts): string[] {
   const lines: string[] = [];
+  // Who before what: between two programs every difference below is expected, so that comes first.
+  if (parts.program.verdict === 'different') lines.push(parts.program.statement);
   if (!parts.format.same) {
     lines.push(
       `Different files: ${parts.format.a} ${parts.format.archA ?? '?'} vs ${parts.format.b} ${parts.format.archB ?? '?'}.`,

@@ -92,25 +92,31 @@ function inventoryBlocks(c: Comparison): string[] {
       `${v.label}: ${v.before ? `${v.before.status} (${v.before.value})` : 'none'} → ${v.after ? `${v.after.status} (${v.after.value})` : 'none'}`,
   );
   const stringRows = [...listed('+', c.strings.added, true), ...listed('-', c.strings.removed, true)];
+  const listedKind = c.strings.listed === 'literal' ? 'Go literals' : 'readable text';
   return [
     ...block(`Functions (${f.countA} → ${f.countB})`, functionRows, f.countA - f.removed.count),
-    ...block('Findings', findingRows, c.findings.unchanged),
+    ...block(
+      `Findings (${c.findings.countA} → ${c.findings.countB}; rows are evidence values)`,
+      findingRows,
+      c.findings.unchanged,
+    ),
     ...block('Verdicts', verdictRows, c.verdicts.unchanged),
     ...block(
-      `Strings (${c.strings.countA} → ${c.strings.countB})`,
-      stringRows,
-      c.strings.countA - c.strings.removed.count,
+      `Strings (${c.strings.countA} → ${c.strings.countB}; ${listedKind} listed)`,
+      stringRows.length > 0 ? stringRows : ['none on one side only'],
+      0,
     ),
   ];
 }
 
-/** The comparison as text for a terminal: who, the summary, then each part with unchanged rows folded away. */
+/** The comparison as text for a terminal: which programs, who, the summary, then each part with unchanged rows folded away. */
 export function formatComparison(c: Comparison): string {
   return [
+    ...(c.program.verdict === 'different' ? [c.program.statement, ''] : []),
     identity('A', c.a),
     identity('B', c.b),
     '',
-    ...c.summary.map((line) => `* ${line}`),
+    ...c.summary.filter((line) => line !== c.program.statement).map((line) => `* ${line}`),
     '',
     ...(c.code.identical === null
       ? [`Code: not compared (${c.code.reason ?? 'nothing to compare'})`]

@@ -189,15 +189,48 @@ export interface Comparison {
     absoluteFilesA: number;
     absoluteFilesB: number;
   };
-  findings: { new: FindingDelta[]; fixed: FindingDelta[]; unchanged: number };
+  /**
+   * Rows are evidence values (a finding with three new values gives three rows); countA/countB count findings as
+   * each file's Findings tab does, withNew/withFixed how many of them the new and fixed rows belong to.
+   */
+  findings: {
+    new: FindingDelta[];
+    fixed: FindingDelta[];
+    unchanged: number;
+    countA: number;
+    countB: number;
+    withNew: number;
+    withFixed: number;
+  };
   verdicts: { changed: VerdictChange[]; unchanged: number };
-  strings: { countA: number; countB: number; added: CappedList<string>; removed: CappedList<string> };
+  /**
+   * countA/countB: strings found in each file, as its Strings tab counts them. added/removed: distinct values on
+   * one side only, of the kind `listed` names: Go literals when both files have them, else readable text.
+   */
+  strings: {
+    countA: number;
+    countB: number;
+    added: CappedList<string>;
+    removed: CappedList<string>;
+    listed: 'literal' | 'text';
+  };
   code: CodeComparison;
   stripVerification?: StripVerification;
   /** Bytes per module (code, pclntab, literals) on each side, largest change first; empty without sizes. */
   moduleSizes: ModuleSizeChange[];
   /** Known vulnerabilities B fixed and introduced; absent when neither analysis had a vulnerability database. */
   vulnerabilities?: VulnerabilityComparison;
+  /** Whether A and B are builds of one program; said first on every surface. */
+  program: ProgramIdentity;
+}
+
+export interface ProgramIdentity {
+  /** "same": one main module (and main package); "different": not; "unknown": a side records no main module. */
+  verdict: 'same' | 'different' | 'unknown';
+  mainModuleA: string | null;
+  mainModuleB: string | null;
+  /** One sentence for the top of the screen, the CLI text and the report. */
+  statement: string;
 }
 
 export interface ModuleSizeChange {

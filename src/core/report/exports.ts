@@ -2,7 +2,7 @@ import { generateCycloneDx } from '../sbom/index';
 import type { ReportExtras } from './html/extras';
 import { renderReportHtml } from './html';
 import { renderMarkdown } from './markdown';
-import { toSarif } from './sarif';
+import { subjectBaseName, subjectJson, subjectSarif } from './subject-exports';
 import type { Report } from './types';
 
 import type { ExportKind } from './export-kinds';
@@ -24,13 +24,31 @@ const SUFFIX: Record<Exclude<ExportKind, 'pdf'>, [string, string]> = {
   'cyclonedx-xml': ['.cdx.xml', 'application/vnd.cyclonedx+xml'],
 };
 
-/** The file name a save dialog suggests: the analysed file's name plus the export's suffix. */
-export function exportFileName(report: Report, kind: ExportKind): string {
-  const base = report.file.name.replace(/[\\/:*?"<>|]/g, '_') || 'report';
-  return base + (kind === 'pdf' ? '.audit.pdf' : SUFFIX[kind][0]);
+/** Suffixes of a comparison's or a reconciliation's own documents, after ".compare" or ".reconcile". */
+const SUBJECT_SUFFIX: Partial<Record<ExportKind, string>> = {
+  pdf: '.pdf',
+  json: '.json',
+  sarif: '.sarif',
+  markdown: '.md',
+  html: '.html',
+};
+
+/**
+ * The file name a save dialog suggests: the analysed file's name plus the export's suffix; a comparison names both
+ * files ("a-vs-b.compare.pdf"), a reconciliation says so ("app.reconcile.pdf").
+ */
+export function exportFileName(report: Report, kind: ExportKind, extras?: ReportExtras | null): string {
+  const { base, what } = subjectBaseName(report, extras ?? undefined);
+  const safe = base.replace(/[\\/:*?"<>|]/g, '_') || 'report';
+  const subjectSuffix = what ? SUBJECT_SUFFIX[kind] : undefined;
+  if (subjectSuffix) return `${safe}.${what}${subjectSuffix}`;
+  return safe + (kind === 'pdf' ? '.audit.pdf' : SUFFIX[kind][0]);
 }
 
-/** Renders a text export. Secrets stay masked in every one (the report holds only masked values). */
+/**
+ * Renders a text export: of the comparison or reconciliation when the extras hold one, else of the report.
+ * Secrets stay masked in every one (the report and the extras hold only masked values).
+ */
 export function renderTextExport(
   kind: Exclude<ExportKind, 'pdf'>,
   report: Report,
@@ -40,9 +58,9 @@ export function renderTextExport(
   const text = (() => {
     switch (kind) {
       case 'json':
-        return JSON.stringify(report, null, 2) + '\n';
+        return JSON.stringify(subjectJson(report, extras), null, 2) + '\n';
       case 'sarif':
-        return JSON.stringify(toSarif(report), null, 2) + '\n';
+        return JSON.stringify(subjectSarif(report, extras), null, 2) + '\n';
       case 'markdown':
         return renderMarkdown(report, { generatedAt, extras });
       case 'html':
@@ -53,5 +71,5 @@ export function renderTextExport(
         return generateCycloneDx(report, 'xml');
     }
   })();
-  return { fileName: exportFileName(report, kind), mime: SUFFIX[kind][1], text };
+  return { fileName: exportFileName(report, kind, extras), mime: SUFFIX[kind][1], text };
 }

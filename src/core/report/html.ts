@@ -3,6 +3,7 @@ import { escapeHtml } from './html/escape';
 import type { ReportExtras } from './html/extras';
 import { partHtml } from './html/render';
 import { REPORT_CSS, pageCss } from './html/styles';
+import { pageLabel, subjectOf } from './html/subject';
 import type { Report } from './types';
 
 /** "2026-01-02 03:04 UTC": the report's date as the CLI and the app print it. */
@@ -24,8 +25,9 @@ export interface ReportPieces {
 
 export function renderReportPieces(report: Report, options: ReportHtmlOptions): ReportPieces {
   const parts = reportParts(report, { generatedAt: options.generatedAt, extras: options.extras });
+  const page = pageLabel(report, subjectOf(options.extras));
   return {
-    css: `${REPORT_CSS}${pageCss(report.file.name, report.file.sha256, options.generatedAt)}`,
+    css: `${REPORT_CSS}${pageCss(page.title, page.hashes, options.generatedAt)}`,
     body: `<main class="report-doc">\n${parts.map(partHtml).join('\n')}\n</main>`,
   };
 }
@@ -45,7 +47,7 @@ export function renderReportHtml(report: Report, options: ReportHtmlOptions): st
     // Nothing in the report may run or load anything, even if a value slipped through escaping.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`Gobinscope audit report · ${report.file.name}`)}</title>`,
+    `<title>${escapeHtml(pageLabel(report, subjectOf(options.extras)).title)}</title>`,
     `<style>${css}</style>`,
     '</head>',
     `<body>\n${body}\n</body>`,

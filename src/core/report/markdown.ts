@@ -1,6 +1,6 @@
 import { reportParts, type DocumentOptions } from './html/document';
 import type { BlockRenderer, Fact, Part, SeverityCount, Table } from './html/model';
-import { SEVERITY_MARK, cellText, renderBlock, toneText } from './html/model';
+import { AUDIT_KICKER, SEVERITY_MARK, cellText, renderBlock, toneText } from './html/model';
 import type { Finding, Report } from './types';
 
 /**
@@ -82,7 +82,7 @@ function markdownBlocks(demote: number): BlockRenderer {
 function partMarkdown(part: Part): string {
   const title =
     part.id === 'cover'
-      ? `# Gobinscope audit report: ${escapeMarkdown(part.title)}`
+      ? `# ${escapeMarkdown(part.kicker ?? AUDIT_KICKER)}: ${escapeMarkdown(part.title)}`
       : `## ${escapeMarkdown(part.title)}`;
   const renderer = markdownBlocks(part.id === 'cover' ? 1 : 0);
   return [title, ...part.blocks.map((block) => renderBlock(block, renderer))].join('\n\n');

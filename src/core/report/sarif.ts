@@ -7,7 +7,7 @@ export const SARIF_SCHEMA =
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
-const LEVELS: Record<Severity, SarifLevel> = {
+export const LEVELS: Record<Severity, SarifLevel> = {
   critical: 'error',
   high: 'error',
   medium: 'warning',

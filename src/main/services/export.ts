@@ -17,7 +17,7 @@ export async function saveExport(
   extras: ReportExtras | null,
 ): Promise<Result<ExportResult>> {
   const generatedAt = formatReportDate(new Date());
-  const fileName = exportFileName(report, kind);
+  const fileName = exportFileName(report, kind, extras);
   const options = { defaultPath: fileName };
   const target = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (target.canceled || !target.filePath) return ok({ fileName, mime: '', savedTo: null, download: null });

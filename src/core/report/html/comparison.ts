@@ -61,7 +61,7 @@ export function isStripVerification(value: unknown): value is StripVerification 
   );
 }
 
-function sideBySide(c: Comparison): Table {
+export function sideBySide(c: Comparison): Table {
   const row = (label: string, pick: (f: FileIdentity) => string): Cell[] => [label, pick(c.a), pick(c.b)];
   return {
     headers: ['', 'A (before)', 'B (after)'],
@@ -147,9 +147,17 @@ function findingsAndVerdicts(c: Comparison): Block[] {
     rows: findingRows(list),
     mono: [2, 3],
   });
+  // Rows are evidence values; the findings they belong to are counted as the Findings tab counts them.
+  const of = (n: number | undefined): string => (n === undefined ? '' : ` of ${formatCount(n)} findings`);
   return [
-    ...titled(`New findings in B (${c.findings.new.length})`, findings(c.findings.new)),
-    ...titled(`Findings fixed in B (${c.findings.fixed.length})`, findings(c.findings.fixed)),
+    ...titled(
+      `New in B: ${formatCount(c.findings.new.length)} values${of(c.findings.withNew)}`,
+      findings(c.findings.new),
+    ),
+    ...titled(
+      `Gone from A: ${formatCount(c.findings.fixed.length)} values${of(c.findings.withFixed)}`,
+      findings(c.findings.fixed),
+    ),
     ...titled('Verdicts that changed', {
       headers: ['Check', 'A', 'Value A', 'B', 'Value B'],
       rows: c.verdicts.changed.map((v) => [v.label, ...verdictState(v.before), ...verdictState(v.after)]),
@@ -186,20 +194,35 @@ function codeTable(c: Comparison): Table {
   );
 }
 
-/** Summary first, then the two files side by side, then what changed, most telling first. */
-export function comparisonBlocks(c: Comparison): Block[] {
+/**
+ * What changed, most telling first. `withSummary`: the summary and the two files side by side first, for a
+ * document whose cover does not already carry them.
+ */
+export function comparisonBlocks(c: Comparison, withSummary = true): Block[] {
   const code = c.code.identical === null ? `Code not compared: ${c.code.reason ?? 'nothing to compare'}.` : '';
+  const strings = c.strings.listed === 'literal' ? 'Go literals' : 'Strings';
   return [
-    ...c.summary.map((line): Block => ({ type: 'text', text: redactSecrets(String(line)) })),
-    { type: 'table', table: sideBySide(c) },
+    ...(withSummary ? summaryBlocks(c) : []),
     ...changesTables(c),
     ...findingsAndVerdicts(c),
     { type: 'heading', text: 'Code and data contents', level: 4 },
     code ? { type: 'text', text: code } : { type: 'table', table: codeTable(c) },
     ...listTable('Functions only in B', c.functions.added),
     ...listTable('Functions only in A', c.functions.removed),
-    ...listTable('Strings only in B', c.strings.added),
-    ...listTable('Strings only in A', c.strings.removed),
+    ...listTable(`${strings} only in B`, c.strings.added),
+    ...listTable(`${strings} only in A`, c.strings.removed),
+  ];
+}
+
+/** Whether they are one program, the summary lines, then the two files side by side. */
+export function summaryBlocks(c: Comparison): Block[] {
+  const statement = isRecord(c.program) && typeof c.program.statement === 'string' ? c.program.statement : null;
+  return [
+    ...(statement ? [{ type: 'text', text: redactSecrets(statement), role: 'verdict' } as Block] : []),
+    ...c.summary
+      .filter((line) => line !== statement)
+      .map((line): Block => ({ type: 'text', text: redactSecrets(String(line)) })),
+    { type: 'table', table: sideBySide(c) },
   ];
 }
 

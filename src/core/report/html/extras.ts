@@ -4,7 +4,8 @@ import { formatCount, isRecord, limitRows, toneText } from './model';
 import { redactSecrets } from './redact';
 import { comparisonBlocks, isComparison, isStripVerification, stripBlocks } from './comparison';
 import { MAX_TABLE_ROWS } from './details';
-import { isReconciliation, reconciliationBlocks } from './reconciliation';
+import { isReconciliation, reconciliationBlocks, reconciliationItemBlocks } from './reconciliation';
+import type { Comparison } from '../../compare/types';
 
 /**
  * The comparison, strip verification and SBOM reconciliation, rendered from their JSON whatever its exact shape:
@@ -122,8 +123,11 @@ function extraPart<T>(
   return { id, title, blocks: hasShape(value) ? render(value) : jsonBlocks(value) };
 }
 
-/** Parts for the extras that were given, in the order a reviewer reads them. */
-export function extrasParts(extras: ReportExtras | undefined): Part[] {
+/**
+ * Parts for the extras that were given, in the order a reviewer reads them. `afterCover`: the cover already said
+ * the comparison's summary and the reconciliation's verdict, so the parts carry only the evidence.
+ */
+export function extrasParts(extras: ReportExtras | undefined, afterCover = false): Part[] {
   if (!extras) return [];
   const parts: Part[] = [];
   const { comparison, stripVerification, reconciliation } = extras;
@@ -135,12 +139,16 @@ export function extrasParts(extras: ReportExtras | undefined): Part[] {
     const rest = isRecord(comparison)
       ? Object.fromEntries(Object.entries(comparison).filter(([key]) => key !== 'stripVerification'))
       : comparison;
-    parts.push(extraPart('comparison', 'Comparison', rest, isComparison, comparisonBlocks));
+    const blocks = (c: Comparison): Block[] => comparisonBlocks(c, !afterCover);
+    parts.push(extraPart('comparison', afterCover ? 'What changed' : 'Comparison', rest, isComparison, blocks));
   }
   if (reconciliation !== undefined) {
-    parts.push(
-      extraPart('reconciliation', 'SBOM reconciliation', reconciliation, isReconciliation, reconciliationBlocks),
-    );
+    // Its verdict is on the cover only when the document is the reconciliation's own.
+    const onCover = afterCover && !isComparison(comparison);
+    const [title, render] = onCover
+      ? ['Disagreements', reconciliationItemBlocks]
+      : ['SBOM reconciliation', reconciliationBlocks];
+    parts.push(extraPart('reconciliation', title, reconciliation, isReconciliation, render));
   }
   return parts;
 }

@@ -3,6 +3,7 @@ import type { Report, Verdict } from '../types';
 import type { Cell, Table } from './model';
 import { toneText } from './model';
 import { severityCounts } from './verdict';
+import { findingsStatus, groupStatus } from '../area-status';
 
 /** The cover's table of areas: one line each, like the app's verdict cards, before the evidence. */
 
@@ -10,15 +11,18 @@ function statusCell(status: Verdict['status']): Cell {
   return { text: toneText(status), tone: status };
 }
 
+/** "…; worst: No RELRO (medium)": the detail names what set the status, as the app's card does. */
+function withReason(detail: string, because: string | null): string {
+  return because ? `${detail}; set by ${because}` : detail;
+}
+
 function findingsRow(report: Report): Cell[] {
   const counts = severityCounts(report.findings).filter((c) => c.count > 0);
-  const worst = counts[0]?.severity;
-  const status = worst === 'critical' || worst === 'high' ? 'fail' : worst === 'medium' ? 'warn' : 'pass';
-  return [
-    'Findings',
-    statusCell(status),
-    counts.length ? counts.map((c) => `${c.count} ${c.severity}`).join(', ') : 'none',
-  ];
+  const { status, because } = findingsStatus(report);
+  const detail = counts.length
+    ? `${report.findings.length} total: ${counts.map((c) => `${c.count} ${c.severity}`).join(', ')}`
+    : 'none';
+  return ['Findings', statusCell(status), withReason(detail, because)];
 }
 
 function residueRow(report: Report): Cell[] {
@@ -34,12 +38,12 @@ function groupRow(report: Report, group: 'hardening' | 'portability', title: str
   if (verdicts.length === 0) return [title, statusCell('n/a'), 'not checked for this format'];
   const failed = verdicts.filter((v) => v.status === 'fail');
   const warned = verdicts.filter((v) => v.status === 'warn');
-  const status = failed.length ? 'fail' : warned.length ? 'warn' : 'pass';
+  const { status, because } = groupStatus(report, group);
   const detail =
     failed.length || warned.length
       ? [...failed, ...warned].map((v) => `${v.label}: ${v.value}`).join('; ')
       : verdicts.map((v) => v.label).join(', ');
-  return [title, statusCell(status), detail];
+  return [title, statusCell(status), withReason(detail, because)];
 }
 
 function packingRow(report: Report): Cell[] {

@@ -55,7 +55,11 @@ export interface Part {
   id: string;
   title: string;
   blocks: Block[];
+  /** The cover's line above its title, when the document is not a one-binary audit report. */
+  kicker?: string;
 }
+
+export const AUDIT_KICKER = 'Gobinscope audit report';
 
 /** Shapes, not only colours, tell severities apart on a black-and-white printout. */
 export const SEVERITY_MARK: Record<Severity, string> = { critical: '✖', high: '▲', medium: '◆', low: '▽', info: '○' };

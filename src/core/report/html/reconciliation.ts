@@ -20,11 +20,36 @@ export function isReconciliation(value: unknown): value is Reconciliation {
   );
 }
 
-export function reconciliationBlocks(r: Reconciliation): Block[] {
+/** What the SBOM and the binary each are, when they are not the same program. */
+export interface OtherProgram {
+  sbomDescribes: string;
+  binaryIs: string;
+}
+
+/**
+ * The reconciliation's `otherProgram`, read defensively: older engines leave it out, and a reconciliation may come
+ * from a file a person passed in. Null when the SBOM describes this binary's program (or nobody said).
+ */
+export function otherProgramOf(r: unknown): OtherProgram | null {
+  const other = isRecord(r) ? r['otherProgram'] : null;
+  if (!isRecord(other)) return null;
+  const { sbomDescribes, binaryIs } = other;
+  return typeof sbomDescribes === 'string' && typeof binaryIs === 'string' ? { sbomDescribes, binaryIs } : null;
+}
+
+/** "This SBOM describes example.com/other, not example.com/hello.": the first thing to read, when it applies. */
+export function otherProgramStatement(r: unknown): string | null {
+  const other = otherProgramOf(r);
+  return other ? `This SBOM describes ${other.sbomDescribes}, not ${other.binaryIs}.` : null;
+}
+
+/** The verdict, the counts and the summary: the reconciliation's answer, for a cover. */
+export function reconciliationVerdictBlocks(r: Reconciliation): Block[] {
   const matches = r.verdict === 'match';
   const counts = r.counts;
-  const version = (value: string | undefined): string => value || '—';
+  const statement = otherProgramStatement(r);
   return [
+    ...(statement ? [{ type: 'text', text: redactSecrets(statement), role: 'verdict' } as Block] : []),
     {
       type: 'facts',
       facts: [
@@ -39,6 +64,13 @@ export function reconciliationBlocks(r: Reconciliation): Block[] {
       ],
     },
     { type: 'text', text: redactSecrets(r.summary), role: 'verdict' },
+  ];
+}
+
+/** Each disagreement, worst first as the engine ordered them. */
+export function reconciliationItemBlocks(r: Reconciliation): Block[] {
+  const version = (value: string | undefined): string => value || '—';
+  return [
     r.items.length === 0
       ? { type: 'text', text: 'Every module the binary holds is in the SBOM, at the same version.' }
       : {
@@ -60,4 +92,8 @@ export function reconciliationBlocks(r: Reconciliation): Block[] {
           ),
         },
   ];
+}
+
+export function reconciliationBlocks(r: Reconciliation): Block[] {
+  return [...reconciliationVerdictBlocks(r), ...reconciliationItemBlocks(r)];
 }

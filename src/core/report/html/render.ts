@@ -1,7 +1,7 @@
 import type { Finding } from '../types';
 import { escapeHtml } from './escape';
 import type { BlockRenderer, Cell, Fact, Part, SeverityCount, Table } from './model';
-import { SEVERITY_MARK, cellText, renderBlock, toneText } from './model';
+import { AUDIT_KICKER, SEVERITY_MARK, cellText, renderBlock, toneText } from './model';
 
 /** Blocks to HTML. Every piece of text goes through escapeHtml here, and only here. */
 
@@ -87,7 +87,7 @@ const HTML_BLOCKS: BlockRenderer = {
 export function partHtml(part: Part): string {
   const title =
     part.id === 'cover'
-      ? `<p class="kicker">Gobinscope audit report</p><h1>${escapeHtml(part.title)}</h1>`
+      ? `<p class="kicker">${escapeHtml(part.kicker ?? AUDIT_KICKER)}</p><h1>${escapeHtml(part.title)}</h1>`
       : `<h2>${escapeHtml(part.title)}</h2>`;
   return `<section class="part part-${escapeHtml(part.id)}" id="part-${escapeHtml(part.id)}">\n${title}\n${part.blocks.map((block) => renderBlock(block, HTML_BLOCKS)).join('\n')}\n</section>`;
 }

@@ -92,15 +92,16 @@ export const REPORT_CSS = `
 `;
 
 /**
- * The page box: A4, a running header with the file name, and a footer with the file's SHA-256 and "page X of Y"
+ * The page box: A4, a running header naming the document and its file(s), and a footer with the file's SHA-256 and "page X of Y"
  * (Chromium ≥ 131 draws @page margin boxes). The values are CSS-escaped: the file name is hostile input.
  */
-export function pageCss(fileName: string, sha256: string, generatedAt: string): string {
+export function pageCss(title: string, sha256: string, generatedAt: string): string {
   const box = "font: 7.5pt 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif; color: #555;";
-  const hash = sha256.replace(/[^0-9a-fA-F]/g, '');
+  // Hex digits, and the "A …· B …" a comparison's footer names its two files with; nothing else gets through.
+  const hash = sha256.replace(/[^0-9a-fA-F AB·…]/g, '');
   return `
 @page { size: A4; margin: 18mm 15mm 18mm 15mm;
-  @top-left { content: ${cssString(`Gobinscope audit report · ${fileName}`)}; ${box} }
+  @top-left { content: ${cssString(title)}; ${box} }
   @top-right { content: ${cssString(generatedAt)}; ${box} }
   @bottom-left { content: ${cssString(`SHA-256 ${hash}`)}; ${box} font-family: 'DejaVu Sans Mono', monospace; font-size: 6.5pt; }
   @bottom-right { content: "page " counter(page) " of " counter(pages); ${box} }

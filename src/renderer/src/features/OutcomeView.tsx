@@ -47,6 +47,7 @@ export function OutcomeView({
           a={outcome.a}
           b={outcome.b}
           comparison={outcome.comparison}
+          onExport={onExport}
         />
       );
     case 'reconcile':
@@ -57,6 +58,7 @@ export function OutcomeView({
             analysis={outcome.analysis}
             document={outcome.document}
             reconciliation={outcome.reconciliation}
+            onExport={onExport}
           />
         </RevealProvider>
       );

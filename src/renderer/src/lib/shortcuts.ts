@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 
-/** Ctrl/Cmd+O open, Ctrl/Cmd+W close, Ctrl/Cmd+E export the PDF (the desktop menu has these itself; this serves the browser). */
+/**
+ * Ctrl/Cmd+O open, Ctrl/Cmd+W close, Ctrl/Cmd+E export the PDF of what is on screen (one binary's audit report, a
+ * comparison, a reconciliation). The desktop menu has these itself; this serves the browser.
+ */
 export function useShortcuts(actions: { open: () => void; close: () => void; exportPdf: () => void }): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

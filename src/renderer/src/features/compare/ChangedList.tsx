@@ -25,11 +25,14 @@ export function ChangedList({
   noun,
   added,
   removed,
+  counted,
 }: {
   title: string;
   noun: string;
   added: CappedList<string>;
   removed: CappedList<string>;
+  /** What else is counted, said beside the tally so no number stands unexplained. */
+  counted?: string;
 }) {
   const id = useId();
   const entries = (): Entry[] => [
@@ -42,7 +45,7 @@ export function ChangedList({
       <h3 id={id}>
         {title}{' '}
         <span className="diff-tally">
-          {count(added.count)} added · {count(removed.count)} removed
+          {count(added.count)} added · {count(removed.count)} removed{counted ? ` · ${counted}` : ''}
         </span>
       </h3>
       {added.count + removed.count === 0 ? (

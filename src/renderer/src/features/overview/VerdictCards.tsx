@@ -1,7 +1,9 @@
-import type { Report } from '../../../../core/report/types';
+import { findingsStatus, groupStatus, type AreaStatus } from '../../../../core/report/area-status';
+import type { Report, Verdict } from '../../../../core/report/types';
 import { SEVERITIES } from '../../../../core/report/types';
 import { humanSize } from '../../lib/format';
 import { isStale } from '../vulnerabilities/vulndb-line';
+import './verdict-cards.css';
 
 export type CardTone = 'good' | 'warn' | 'bad' | 'neutral';
 
@@ -11,6 +13,15 @@ interface Card {
   value: string;
   tone: CardTone;
   tab: string;
+  /** What set the colour, named on the card: "No RELRO (medium)", "PIE: no". */
+  because?: string | null;
+}
+
+/** The same statuses the PDF's table of areas prints; n/a is grey, never green. */
+const STATUS_TONE: Record<Verdict['status'], CardTone> = { pass: 'good', warn: 'warn', fail: 'bad', 'n/a': 'neutral' };
+
+function toned(area: AreaStatus): Pick<Card, 'tone' | 'because'> {
+  return { tone: STATUS_TONE[area.status], because: area.because };
 }
 
 const TONE_WORD: Record<CardTone, string> = { good: 'OK', warn: 'Check', bad: 'Risk', neutral: 'Info' };
@@ -20,13 +31,13 @@ function findingsCard(report: Report): Card {
   const counts = SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const).filter(
     ([, n]) => n > 0,
   );
-  const worst = counts[0]?.[0];
-  const tone: CardTone = worst === 'critical' || worst === 'high' ? 'bad' : worst === 'medium' ? 'warn' : 'good';
+  const total = report.findings.length;
   return {
     id: 'findings',
     title: 'Findings',
-    value: counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(' · ') : 'none',
-    tone,
+    // The total first, the number the Findings tab shows.
+    value: counts.length ? `${total} total · ${counts.map(([s, n]) => `${n} ${s}`).join(' · ')}` : 'none',
+    ...toned(findingsStatus(report)),
     tab: 'findings',
   };
 }
@@ -48,10 +59,16 @@ function vulnerabilitiesCard(report: Report): Card {
 }
 
 function residueCard(report: Report): Card {
-  const bytes = report.findings.filter((f) => f.kind === 'residue').reduce((sum, f) => sum + (f.bytes ?? 0), 0);
+  const base = { id: 'residue', title: 'Residue', tab: 'sections' };
+  if (report.format === 'unknown') return { ...base, value: 'n/a — not an executable', tone: 'neutral' };
+  const residue = report.findings.filter((f) => f.kind === 'residue');
+  const bytes = residue.reduce((sum, f) => sum + (f.bytes ?? 0), 0);
   const stripped = report.symbols.total === 0;
   const value = stripped ? 'stripped' : `symbols${bytes > 0 ? `, ${humanSize(bytes)} to save` : ''}`;
-  return { id: 'residue', title: 'Residue', value, tone: stripped ? 'good' : 'warn', tab: 'sections' };
+  const largest = [...residue].sort((x, y) => (y.bytes ?? 0) - (x.bytes ?? 0))[0];
+  const because =
+    stripped || !largest ? null : `${largest.title}${largest.bytes ? ` (${humanSize(largest.bytes)})` : ''}`;
+  return { ...base, value, tone: stripped ? 'good' : 'warn', because };
 }
 
 function linkageCard(report: Report): Card {
@@ -76,28 +93,30 @@ function linkageCard(report: Report): Card {
 function groupCard(report: Report, group: 'hardening' | 'portability', title: string): Card | null {
   const verdicts = report.verdicts.filter((v) => v.group === group);
   if (verdicts.length === 0) return null;
-  const failed = verdicts.filter((v) => v.status === 'fail');
-  const warned = verdicts.filter((v) => v.status === 'warn');
-  // Red only when a finding of this group is medium or worse: a default static Go build is not a risk for lacking PIE.
-  const serious = report.findings.some((f) => f.kind === group && ['critical', 'high', 'medium'].includes(f.severity));
-  const tone: CardTone = failed.length ? (serious ? 'bad' : 'warn') : warned.length ? 'warn' : 'good';
   const value = verdicts
     .map((v) => `${v.label}: ${v.value}`)
     .slice(0, 3)
     .join(' · ');
-  return { id: group, title, value, tone, tab: group === 'hardening' ? 'findings' : 'overview' };
+  return {
+    id: group,
+    title,
+    value,
+    ...toned(groupStatus(report, group)),
+    tab: group === 'hardening' ? 'findings' : 'overview',
+  };
+}
+
+function packingCard(report: Report): Card {
+  const base = { id: 'packing', title: 'Packing', tab: 'overview' };
+  if (report.packed) {
+    const packer = `${report.packed.packer} ${report.packed.version ?? ''}`.trim();
+    return { ...base, value: packer, tone: 'bad', because: `packed with ${packer}` };
+  }
+  if (report.format === 'unknown') return { ...base, value: 'n/a — not an executable', tone: 'neutral' };
+  return { ...base, value: 'not packed', tone: 'good' };
 }
 
 export function verdictCards(report: Report): Card[] {
-  const packing: Card = report.packed
-    ? {
-        id: 'packing',
-        title: 'Packing',
-        value: `${report.packed.packer} ${report.packed.version ?? ''}`.trim(),
-        tone: 'bad',
-        tab: 'overview',
-      }
-    : { id: 'packing', title: 'Packing', value: 'not packed', tone: 'good', tab: 'overview' };
   return [
     findingsCard(report),
     vulnerabilitiesCard(report),
@@ -105,7 +124,7 @@ export function verdictCards(report: Report): Card[] {
     linkageCard(report),
     groupCard(report, 'portability', 'Portability'),
     groupCard(report, 'hardening', 'Hardening'),
-    packing,
+    packingCard(report),
   ].filter((c): c is Card => c !== null);
 }
 
@@ -136,6 +155,7 @@ export function VerdictCards({
               <span className="card-word">{TONE_WORD[card.tone]}</span>
             </span>
             <span className="card-value">{card.value}</span>
+            {card.because && <span className="card-why">{`${TONE_WORD[card.tone]}: ${card.because}`}</span>}
           </button>
         </li>
       ))}

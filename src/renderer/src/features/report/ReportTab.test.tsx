@@ -8,7 +8,7 @@ import { showReportIn } from './show-report';
 afterEach(cleanup);
 
 describe('ReportTab', () => {
-  it('offers the four exports and says which one was asked for', () => {
+  it('offers the six exports, CycloneDX too, and says which one was asked for', () => {
     const onExport = vi.fn();
     render(<ReportTab report={sampleReport()} onExport={onExport} />);
     for (const [label, kind] of [
@@ -16,6 +16,8 @@ describe('ReportTab', () => {
       ['Download SARIF', 'sarif'],
       ['Download Markdown', 'markdown'],
       ['Save PDF', 'pdf'],
+      ['Download CycloneDX JSON', 'cyclonedx-json'],
+      ['Download CycloneDX XML', 'cyclonedx-xml'],
     ]) {
       fireEvent.click(screen.getByRole('button', { name: label }));
       expect(onExport).toHaveBeenLastCalledWith(kind);

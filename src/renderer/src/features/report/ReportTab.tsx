@@ -4,7 +4,11 @@ import type { Report } from '../../../../core/report/types';
 import { showReportIn } from './show-report';
 import './report-tab.css';
 
-export type ExportKind = 'json' | 'sarif' | 'markdown' | 'pdf';
+import type { ExportKind } from '../../../../common/dto';
+import { ExportBar } from './ExportBar';
+
+/** One binary's exports: the audit PDF, its data, and the SBOM it implies (CycloneDX). */
+const REPORT_EXPORTS: readonly ExportKind[] = ['pdf', 'json', 'sarif', 'markdown', 'cyclonedx-json', 'cyclonedx-xml'];
 
 export interface ReportTabProps {
   report: Report;
@@ -13,12 +17,6 @@ export interface ReportTabProps {
   /** The comparison, strip verification or SBOM reconciliation to include, when there are any. */
   extras?: ReportHtmlOptions['extras'];
 }
-
-const EXPORTS: { kind: ExportKind; label: string }[] = [
-  { kind: 'json', label: 'Download JSON' },
-  { kind: 'sarif', label: 'Download SARIF' },
-  { kind: 'markdown', label: 'Download Markdown' },
-];
 
 /** The audit report exactly as it prints, with the exports above it. */
 export function ReportTab({ report, onExport, extras }: ReportTabProps) {
@@ -32,17 +30,7 @@ export function ReportTab({ report, onExport, extras }: ReportTabProps) {
   }, [pieces]);
   return (
     <div className="report-tab">
-      <div className="report-tab-toolbar" role="toolbar" aria-label="Export the report">
-        {EXPORTS.map(({ kind, label }) => (
-          <button key={kind} type="button" onClick={() => onExport(kind)}>
-            {label}
-          </button>
-        ))}
-        <button type="button" className="primary" onClick={() => onExport('pdf')}>
-          Save PDF
-        </button>
-        <span className="muted report-tab-note">Secrets stay masked in every export.</span>
-      </div>
+      <ExportBar label="Export the report" kinds={REPORT_EXPORTS} onExport={onExport} />
       <div
         className="report-tab-paper"
         ref={host}

@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
-import type { AnalysisResult } from '../../../../common/dto';
+import type { AnalysisResult, ExportKind } from '../../../../common/dto';
+import { otherProgramStatement } from '../../../../core/report/html/reconciliation';
+import { ExportBar } from '../report/ExportBar';
+import { ProgramBanner } from '../compare/ProgramBanner';
 import type { Reconciliation } from '../../../../core/sbom/types';
 import { RECONCILE_KINDS } from '../../../../core/sbom/types';
 import type { SbomDocument } from '../../../../core/workbench';
@@ -43,14 +46,24 @@ function Verdict({ reconciliation: r }: { reconciliation: Reconciliation }) {
   );
 }
 
+/** A reconciliation's exports: its own document and data; SARIF holds one result per disagreement. */
+const RECONCILE_EXPORTS: readonly ExportKind[] = ['pdf', 'json', 'markdown', 'sarif'];
+
+/** "This SBOM describes X, not Y": above everything else, since every disagreement below follows from it. */
+function OtherProgram({ reconciliation }: { reconciliation: Reconciliation }) {
+  const statement = otherProgramStatement(reconciliation);
+  return statement ? <ProgramBanner title="Another program" statement={statement} /> : null;
+}
+
 interface Props {
   analysis: AnalysisResult;
   document: SbomDocument;
   reconciliation: Reconciliation;
+  onExport?: (kind: ExportKind) => void;
 }
 
 /** A binary with its SBOM: the reconciliation on top, then the binary's report and the SBOM itself in tabs. */
-export function ReconcileView({ analysis, document, reconciliation }: Props) {
+export function ReconcileView({ analysis, document, reconciliation, onExport }: Props) {
   const [tab, setTab] = useState('binary');
   const tabs = [
     { id: 'binary', label: `Binary: ${analysis.report.file.name}`, render: () => <ReportView result={analysis} /> },
@@ -65,7 +78,9 @@ export function ReconcileView({ analysis, document, reconciliation }: Props) {
         <p className="muted">
           The modules the binary's build info records, checked against the components the SBOM declares.
         </p>
+        {onExport && <ExportBar label="Export the reconciliation" kinds={RECONCILE_EXPORTS} onExport={onExport} />}
       </header>
+      <OtherProgram reconciliation={reconciliation} />
       <Verdict reconciliation={reconciliation} />
       <ReconcileItems items={reconciliation.items} />
       <div className="reconcile-tabs">
