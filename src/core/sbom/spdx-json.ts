@@ -8,7 +8,7 @@ import {
   type JsonObject,
 } from './json-fields';
 import { MAX_SBOM_COMPONENTS, MAX_SBOM_DEPENDENCIES } from './limits';
-import type { Sbom, SbomComponent, SbomDependency, SbomHash } from './types';
+import type { Sbom, SbomComponent, SbomDependency, SbomFormat, SbomHash } from './types';
 
 export const SPDX_VERSIONS: readonly string[] = ['2.2', '2.3'];
 
@@ -41,7 +41,8 @@ const EDGE_TYPES: Record<string, 'forward' | 'reverse'> = {
 /** Values SPDX uses to say "no license information": not a license. */
 const NO_LICENSE = new Set(['NOASSERTION', 'NONE', '']);
 
-export function readSpdx(doc: JsonObject): Sbom {
+/** An SPDX 2.x document in its JSON shape; the tag-value reader converts to this shape first. */
+export function readSpdx(doc: JsonObject, format: SbomFormat = 'spdx-json'): Sbom {
   const spdxVersion = requiredString(doc, 'spdxVersion', '$');
   const specVersion = spdxVersion.replace(/^SPDX-/, '');
   if (!SPDX_VERSIONS.includes(specVersion)) {
@@ -54,7 +55,7 @@ export function readSpdx(doc: JsonObject): Sbom {
   const creationInfo = optionalObject(doc, 'creationInfo', '$');
   const timestamp = creationInfo ? optionalString(creationInfo, 'created', '$.creationInfo') : undefined;
   return {
-    format: 'spdx-json',
+    format,
     specVersion,
     metadata: {
       name: optionalString(doc, 'name', '$'),

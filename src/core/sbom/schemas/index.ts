@@ -12,6 +12,7 @@ const LOADERS: Record<string, () => TextModule> = {
   'bom-1.4.SNAPSHOT.schema.json': () => import('./bom-1.4.SNAPSHOT.schema-json'),
   'bom-1.5.SNAPSHOT.schema.json': () => import('./bom-1.5.SNAPSHOT.schema-json'),
   'bom-1.6.SNAPSHOT.schema.json': () => import('./bom-1.6.SNAPSHOT.schema-json'),
+  'bom-1.7.SNAPSHOT.schema.json': () => import('./bom-1.7.SNAPSHOT.schema-json'),
   'spdx.SNAPSHOT.schema.json': () => import('./spdx.SNAPSHOT.schema-json'),
   'jsf-0.82.SNAPSHOT.schema.json': () => import('./jsf-0.82.SNAPSHOT.schema-json'),
   'cryptography-defs.SNAPSHOT.schema.json': () => import('./cryptography-defs.SNAPSHOT.schema-json'),
@@ -20,6 +21,7 @@ const LOADERS: Record<string, () => TextModule> = {
   'bom-1.4.SNAPSHOT.xsd': () => import('./bom-1.4.SNAPSHOT-xsd'),
   'bom-1.5.SNAPSHOT.xsd': () => import('./bom-1.5.SNAPSHOT-xsd'),
   'bom-1.6.SNAPSHOT.xsd': () => import('./bom-1.6.SNAPSHOT-xsd'),
+  'bom-1.7.SNAPSHOT.xsd': () => import('./bom-1.7.SNAPSHOT-xsd'),
   'spdx.SNAPSHOT.xsd': () => import('./spdx.SNAPSHOT-xsd'),
 };
 
