@@ -15,7 +15,9 @@ export type * from './types';
 export { RECONCILE_KINDS } from './types';
 export { MAX_SBOM_BYTES, MAX_SBOM_COMPONENTS, MAX_SBOM_DEPENDENCIES } from './limits';
 export { validateSbom } from './validate';
-export { generateCycloneDx, type GenerateOptions } from './generate';
+export { generateCycloneDx, CYCLONEDX_SPECS, type CycloneDxSpec, type GenerateOptions } from './generate';
+export { generateSpdx } from './generate-spdx';
+export { generateSpdx3 } from './generate-spdx3';
 export { reconcile } from './reconcile';
 
 function parseJson(text: string): unknown {
