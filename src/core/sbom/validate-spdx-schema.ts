@@ -16,7 +16,10 @@ const MAX_ERRORS = 100;
 
 function ajvFor(draft: string): Ajv {
   // Same start-up settings as the CycloneDX validator: the schemas are the published files (schemas.test.ts).
-  const options = { strict: false, validateSchema: false, code: { optimize: false }, allErrors: false };
+  // Every error for SPDX 2; the first only for SPDX 3, whose schema tries every class on every element, so that
+  // collecting all of them would list each wrong value once per class.
+  const allErrors = draft !== '2020-12';
+  const options = { strict: false, validateSchema: false, code: { optimize: false }, allErrors };
   if (draft === '2020-12') return new Ajv2020(options);
   if (draft === '2019-09') return new Ajv2019(options);
   return new Ajv(options);
@@ -63,11 +66,10 @@ function describe(error: ErrorObject): SbomValidationError {
 }
 
 /** The errors worth reading first: the deepest in the document, where the wrong value sits, without repeats. */
-function usefulErrors(errors: ErrorObject[]): SbomValidationError[] {
-  const meaningful = errors.filter((error) => !isClassMismatch(error));
-  const chosen = (meaningful.length > 0 ? meaningful : errors)
-    .slice()
-    .sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length);
+function usefulErrors(errors: ErrorObject[], spdx3: boolean): SbomValidationError[] {
+  const meaningful = spdx3 ? errors.filter((error) => !isClassMismatch(error)) : errors;
+  const chosen = (meaningful.length > 0 ? meaningful : errors).slice();
+  if (spdx3) chosen.sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length);
   const seen = new Set<string>();
   const out: SbomValidationError[] = [];
   for (const error of chosen) {
@@ -86,7 +88,7 @@ export async function validateSpdxSchema(document: unknown, specVersion: string)
   if (!version) return { valid: false, errors: [{ path: '$', message: `no SPDX schema for version ${specVersion}` }] };
   const validate = await validatorFor(version);
   if (validate(document)) return { valid: true, errors: [] };
-  return { valid: false, errors: usefulErrors(validate.errors ?? []) };
+  return { valid: false, errors: usefulErrors(validate.errors ?? [], version.startsWith('3')) };
 }
 
 /** SPDX 3 ids must be unique across the graph: the schema checks each element alone and cannot see a repeat. */

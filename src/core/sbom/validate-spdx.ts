@@ -91,9 +91,11 @@ class SpdxChecker {
     });
   }
 
+  /** The "SPDXRef-" form is the specification's rule, which the official JSON schema does not state: always checked. */
   id(object: JsonObject, path: string): void {
-    const id = this.string(object, 'SPDXID', path, true, SPDX_ID);
+    const id = this.string(object, 'SPDXID', path, true);
     if (id === undefined) return;
+    if (!SPDX_ID.test(id)) this.fail(`${path}.SPDXID`, `must match pattern "${SPDX_ID.source}"`, true);
     if (this.ids.has(id)) this.fail(`${path}.SPDXID`, `duplicate SPDXID ${id}`, true);
     this.ids.add(id);
   }
