@@ -115,12 +115,23 @@ interface Relationship {
   related: string;
 }
 
+/** The relationships, plus the CONTAINS that a package's hasFiles list states in the JSON form's shorthand. */
 function readRelationships(doc: JsonObject): Relationship[] {
-  return mapObjects(doc, 'relationships', '$', MAX_SBOM_DEPENDENCIES, (relationship, path) => ({
+  const relationships = mapObjects(doc, 'relationships', '$', MAX_SBOM_DEPENDENCIES, (relationship, path) => ({
     type: requiredString(relationship, 'relationshipType', path),
     subject: requiredString(relationship, 'spdxElementId', path),
     related: requiredString(relationship, 'relatedSpdxElement', path),
   }));
+  const files = mapObjects(doc, 'packages', '$', MAX_SBOM_COMPONENTS, (pkg, path) =>
+    optionalStrings(pkg, 'hasFiles', path, MAX_SBOM_DEPENDENCIES).map((file) => ({
+      type: 'CONTAINS',
+      subject: typeof pkg.SPDXID === 'string' ? pkg.SPDXID : '',
+      related: file,
+    })),
+  );
+  const all = relationships.concat(...files);
+  if (all.length > MAX_SBOM_DEPENDENCIES) throw new FormatError(0, `more than ${MAX_SBOM_DEPENDENCIES} relationships`);
+  return all;
 }
 
 /** What the document describes: documentDescribes (2.2) and DESCRIBES relationships from the document. */
@@ -139,7 +150,8 @@ function readEdges(relationships: Relationship[]): SbomDependency[] {
     if (!direction) continue;
     const [from, to] = direction === 'forward' ? [subject, related] : [related, subject];
     const targets = byRef.get(from) ?? [];
-    targets.push(to);
+    // Documents repeat themselves (a hasFiles list naming a file twice, a relationship also given as hasFiles).
+    if (!targets.includes(to)) targets.push(to);
     byRef.set(from, targets);
   }
   return [...byRef].map(([ref, dependsOn]) => ({ ref, dependsOn }));

@@ -143,10 +143,15 @@ function addPackageTag(pkg: JsonObject, line: TagLine): void {
   }
 }
 
-function addFileTag(file: JsonObject, line: TagLine): void {
+/**
+ * A file tag onto the file being read. A file that follows a package in tag-value is that package's (the JSON form
+ * says the same with the package's hasFiles list, as the specification's two examples of one document show).
+ */
+function addFileTag(file: JsonObject, line: TagLine, owner: JsonObject | null): void {
   const key = FILE_FIELDS[line.tag];
   if (key) file[key] = line.value;
   else if (line.tag === 'FileChecksum') push(file, 'checksums', checksum(line.value));
+  if (line.tag === 'SPDXID' && owner) push(owner, 'hasFiles', line.value);
 }
 
 function addDocumentTag(document: JsonObject, creationInfo: JsonObject, line: TagLine): void {
@@ -171,11 +176,12 @@ export function spdxTagValueToJson(text: string): JsonObject {
     element: document,
   };
   const fail = (line: TagLine, message: string) => new FormatError(byteOffsetOf(text, line.at), message);
+  let owner: JsonObject | null = null;
   for (const line of tagLines(text)) {
     const starts = SECTION_START[line.tag];
     if (starts) {
       section = { kind: starts, element: {} };
-      if (starts === 'package') packages.push(section.element);
+      if (starts === 'package') packages.push((owner = section.element));
       if (starts === 'file') files.push(section.element);
     }
     if (line.tag === 'Relationship') {
@@ -184,7 +190,7 @@ export function spdxTagValueToJson(text: string): JsonObject {
       relationships.push(related);
     } else if (section.kind === 'document') addDocumentTag(document, creationInfo, line);
     else if (section.kind === 'package') addPackageTag(section.element, line);
-    else if (section.kind === 'file') addFileTag(section.element, line);
+    else if (section.kind === 'file') addFileTag(section.element, line, owner);
     if (packages.length + files.length > MAX_SBOM_COMPONENTS) {
       throw fail(line, `more than ${MAX_SBOM_COMPONENTS} packages and files`);
     }
