@@ -144,15 +144,16 @@ function describedIds(doc: JsonObject, relationships: Relationship[]): Set<strin
 }
 
 function readEdges(relationships: Relationship[]): SbomDependency[] {
-  const byRef = new Map<string, string[]>();
+  // Sets: documents repeat themselves (a hasFiles list naming a file twice, a relationship also given as hasFiles),
+  // and the main package alone may have tens of thousands of edges.
+  const byRef = new Map<string, Set<string>>();
   for (const { type, subject, related } of relationships) {
     const direction = EDGE_TYPES[type];
     if (!direction) continue;
     const [from, to] = direction === 'forward' ? [subject, related] : [related, subject];
-    const targets = byRef.get(from) ?? [];
-    // Documents repeat themselves (a hasFiles list naming a file twice, a relationship also given as hasFiles).
-    if (!targets.includes(to)) targets.push(to);
+    const targets = byRef.get(from) ?? new Set<string>();
+    targets.add(to);
     byRef.set(from, targets);
   }
-  return [...byRef].map(([ref, dependsOn]) => ({ ref, dependsOn }));
+  return [...byRef].map(([ref, dependsOn]) => ({ ref, dependsOn: [...dependsOn] }));
 }

@@ -170,12 +170,15 @@ function licensesByElement(graph: Graph, relationships: Relationship[]): Map<str
 }
 
 function readEdges(relationships: Relationship[]): SbomDependency[] {
-  const byRef = new Map<string, string[]>();
+  // Sets: one element may be the "from" of thousands of relationships, each naming one "to".
+  const byRef = new Map<string, Set<string>>();
   for (const { type, from, to } of relationships) {
     if (!EDGE_TYPES.has(type)) continue;
-    byRef.set(from, [...(byRef.get(from) ?? []), ...to]);
+    const targets = byRef.get(from) ?? new Set<string>();
+    for (const target of to) targets.add(target);
+    byRef.set(from, targets);
   }
-  return [...byRef].map(([ref, dependsOn]) => ({ ref, dependsOn }));
+  return [...byRef].map(([ref, dependsOn]) => ({ ref, dependsOn: [...dependsOn] }));
 }
 
 /** The described element: the first SBOM's root element, else the document's. */

@@ -1,28 +1,23 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
-import { isObject } from './json-fields';
 import { loadSpdxSchemaText, SPDX_SCHEMAS } from './schemas/index';
 import type { SbomValidation, SbomValidationError } from './types';
 import { pointerToPath } from './validate-json';
+import { spdx3SchemaErrors } from './validate-spdx3';
 
 /**
  * SPDX JSON validation against the official schemas the SPDX project publishes: 2.2 (draft-07), 2.3 (2019-09) and
- * 3.0.1 (2020-12), each compiled with the ajv class for its draft. The schemas use no formats and no uniqueItems,
+ * 3.0.1 (2020-12, applied element by element: validate-spdx3.ts), each compiled with the ajv class for its draft. The schemas use no formats and no uniqueItems,
  * so ajv's own keywords are linear here.
  */
 
 const MAX_ERRORS = 100;
 
+/** SPDX 2: every error is collected, as the CycloneDX validator does. SPDX 3 has its own path (validate-spdx3.ts). */
 function ajvFor(draft: string): Ajv {
   // Same start-up settings as the CycloneDX validator: the schemas are the published files (schemas.test.ts).
-  // Every error for SPDX 2; the first only for SPDX 3, whose schema tries every class on every element, so that
-  // collecting all of them would list each wrong value once per class.
-  const allErrors = draft !== '2020-12';
-  const options = { strict: false, validateSchema: false, code: { optimize: false }, allErrors };
-  if (draft === '2020-12') return new Ajv2020(options);
-  if (draft === '2019-09') return new Ajv2019(options);
-  return new Ajv(options);
+  const options = { strict: false, validateSchema: false, code: { optimize: false }, allErrors: true };
+  return draft === '2019-09' ? new Ajv2019(options) : new Ajv(options);
 }
 
 async function compile(version: string): Promise<ValidateFunction> {
@@ -86,22 +81,11 @@ function usefulErrors(errors: ErrorObject[], spdx3: boolean): SbomValidationErro
 export async function validateSpdxSchema(document: unknown, specVersion: string): Promise<SbomValidation> {
   const version = spdxSchemaVersion(specVersion);
   if (!version) return { valid: false, errors: [{ path: '$', message: `no SPDX schema for version ${specVersion}` }] };
+  if (version.startsWith('3')) {
+    const errors = await spdx3SchemaErrors(document);
+    return errors.length === 0 ? { valid: true, errors: [] } : { valid: false, errors: usefulErrors(errors, true) };
+  }
   const validate = await validatorFor(version);
   if (validate(document)) return { valid: true, errors: [] };
-  return { valid: false, errors: usefulErrors(validate.errors ?? [], version.startsWith('3')) };
-}
-
-/** SPDX 3 ids must be unique across the graph: the schema checks each element alone and cannot see a repeat. */
-export function spdx3ConsistencyErrors(document: unknown): SbomValidationError[] {
-  const graph = isObject(document) && Array.isArray(document['@graph']) ? document['@graph'] : [document];
-  const seen = new Set<string>();
-  const errors: SbomValidationError[] = [];
-  graph.forEach((element, i) => {
-    const id = isObject(element) ? element.spdxId : undefined;
-    if (typeof id !== 'string') return;
-    if (seen.has(id) && errors.length < MAX_ERRORS)
-      errors.push({ path: `$['@graph'][${i}].spdxId`, message: `duplicate spdxId ${id}` });
-    seen.add(id);
-  });
-  return errors;
+  return { valid: false, errors: usefulErrors(validate.errors ?? [], false) };
 }

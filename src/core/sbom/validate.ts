@@ -6,7 +6,8 @@ import type { Sbom, SbomValidation, SbomValidationError } from './types';
 import { validateCycloneDxJson } from './validate-json';
 import { spdxTagValueToJson } from './spdx-tag-value';
 import { validateSpdxJson } from './validate-spdx';
-import { spdx3ConsistencyErrors, validateSpdxSchema } from './validate-spdx-schema';
+import { validateSpdxSchema } from './validate-spdx-schema';
+import { spdx3ConsistencyErrors } from './validate-spdx3';
 import { validateCycloneDxXml } from './validate-xml';
 import { xincludeErrors } from './xml-rules';
 
