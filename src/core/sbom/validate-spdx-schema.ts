@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
+import Ajv2019 from 'ajv/dist/2019.js';
 import { loadSpdxSchemaText, SPDX_SCHEMAS } from './schemas/index';
 import type { SbomValidation, SbomValidationError } from './types';
 import { pointerToPath } from './validate-json';

@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { isObject } from './json-fields';
 import { loadSpdxSchemaText } from './schemas/index';
 import type { SbomValidationError } from './types';
