@@ -101,7 +101,7 @@ function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidatio
 }
 
 export const reconcileCommand: Command = {
-  usage: `gobinscope reconcile BINARY SBOM [--json] ${REVEAL_USAGE}   does the SBOM tell the truth? exit 1 when it is invalid or they disagree`,
+  usage: `gobinscope reconcile BINARY SBOM [--json] ${REVEAL_USAGE}   does the SBOM tell the truth? (CycloneDX 1.2-1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, SPDX 3.0 JSON-LD) exit 1 when it is invalid or they disagree`,
   valued: [],
   booleans: ['json', REVEAL_FLAG],
   async run(args) {
