@@ -93,7 +93,9 @@ function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidatio
   if (validation.valid) return [];
   const { errors } = validation;
   const spec = sbom.format.startsWith('spdx') ? `SPDX ${sbom.specVersion}` : `CycloneDX ${sbom.specVersion}`;
-  const lines = [`INVALID: ${basename(sbomPath)} does not validate against ${spec} (${errors.length} errors)`];
+  // Tag-value has no schema: it is checked against what the specification requires.
+  const against = sbom.format === 'spdx-tag-value' ? `the ${spec} required fields` : spec;
+  const lines = [`INVALID: ${basename(sbomPath)} does not validate against ${against} (${errors.length} errors)`];
   for (const error of errors.slice(0, MAX_PRINTED_ERRORS)) lines.push(`  ${error.path}: ${error.message}`);
   if (errors.length > MAX_PRINTED_ERRORS)
     lines.push(`  … and ${errors.length - MAX_PRINTED_ERRORS} more (--json lists all)`);
