@@ -5,7 +5,8 @@
 //    `strings -a -n 6` on the same file.
 // 2. The pass over the code of the same file on its own (bench/code.ts), against GNU objdump's disassembly.
 // 3. The redaction of 500,000 strings against `grep -F -f` on the same text (bench/redact.ts).
-// 4. A 20,000-component SBOM read, validated and reconciled, against `jq .` (bench/sbom.ts).
+// 4. A 20,000-component SBOM read, validated and reconciled, against `jq .` (bench/sbom.ts), and the same in
+//    SPDX 2.3 JSON and tag-value, SPDX 3 JSON-LD and CycloneDX 1.7 (bench/sbom-formats.ts).
 // 5. Loading the stored vulnerability index and matching a 100-module binary against it (bench/vulns.ts).
 // The ratios are compared with bench/recorded.json: a CPU-time ratio more than 20% worse fails the run (exit 1,
 // naming it); wall-clock ratios are shown against theirs.
@@ -61,6 +62,10 @@ function ratios(figures) {
     ['code pass / objdump -d', 'code', 'objdump'],
     ['redaction / grep -F -f', 'redaction', 'grep'],
     ['SBOM / jq .', 'sbom', 'jq'],
+    ['SBOM SPDX 2.3 JSON / jq .', 'sbomSpdx', 'sbomSpdxTool'],
+    ['SBOM SPDX tag-value / wc -l', 'sbomSpdxTag', 'sbomSpdxTagTool'],
+    ['SBOM SPDX 3 JSON-LD / jq .', 'sbomSpdx3', 'sbomSpdx3Tool'],
+    ['SBOM CycloneDX 1.7 / jq .', 'sbomCdx17', 'sbomCdx17Tool'],
   ];
   const out = {};
   for (const [name, ours, theirs] of pairs) {
@@ -116,9 +121,9 @@ try {
     target,
     '--json',
   ]);
-  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts']) {
+  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts', 'bench/sbom-formats.ts']) {
     if (!existsSync(script)) continue;
-    const args = script === 'bench/sbom.ts' ? [String(RUNS)] : [target, String(RUNS)];
+    const args = script.startsWith('bench/sbom') ? [String(RUNS)] : [target, String(RUNS)];
     Object.assign(figures, runJson(await bundle(script, dir), args).figures);
   }
   console.log(`file: ${target}; ${RUNS} runs per figure (median, min-max)`);

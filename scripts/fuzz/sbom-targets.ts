@@ -2,8 +2,9 @@
 // type-checks this file through test/fuzz-campaign.test.ts, and a declaration file cannot be imported.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../src/core/sbom/ajv-formats-draft2019.d.ts" />
-// SBOM documents for the long fuzz run: CycloneDX JSON and XML and SPDX JSON, parsed and reconciled with a report
-// built from `go version -m` of the fixture, and now and then validated against the schemas.
+// SBOM documents for the long fuzz run: CycloneDX JSON and XML, SPDX JSON and tag-value and SPDX 3 JSON-LD,
+// parsed and reconciled with a report built from `go version -m` of the fixture, and now and then validated
+// against the schemas.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FormatError } from '../../src/core/io/errors';
@@ -21,7 +22,7 @@ interface Document {
 
 function documents(): Document[] {
   return readdirSync(SBOM_DIR)
-    .filter((name) => /\.(json|xml)$/.test(name))
+    .filter((name) => /\.(json|xml|spdx)$/.test(name))
     .sort()
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(SBOM_DIR, name))) }));
 }

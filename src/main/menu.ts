@@ -49,6 +49,8 @@ export function buildMenu(window: BrowserWindow, settings: SettingsStore, action
             { label: 'Markdown…', click: () => actions.command('export:markdown') },
             { label: 'SBOM (CycloneDX JSON)…', click: () => actions.command('export:cyclonedx-json') },
             { label: 'SBOM (CycloneDX XML)…', click: () => actions.command('export:cyclonedx-xml') },
+            { label: 'SBOM (SPDX 2.3 JSON)…', click: () => actions.command('export:spdx-json') },
+            { label: 'SBOM (SPDX 3.0 JSON-LD)…', click: () => actions.command('export:spdx3-json') },
           ],
         },
         { type: 'separator' },

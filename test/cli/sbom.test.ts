@@ -43,12 +43,38 @@ describe('gobinscope sbom', () => {
   it('exits 2 for bad input', () => {
     expect(cli('sbom', 'test/fixtures/bin/missing').code).toBe(2);
     expect(cli('sbom', BIN, '--format', 'spdx').code).toBe(2);
+    expect(cli('sbom', BIN, '--spec', '1.8').code).toBe(2);
+    expect(cli('sbom', BIN, '--format', 'spdx-json', '--spec', '1.7').code).toBe(2);
+  });
+
+  it('writes CycloneDX 1.7 on request', () => {
+    const run = cli('sbom', BIN, '--spec', '1.7');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).specVersion).toBe('1.7');
+    expect(cli('sbom', BIN, '--format', 'cyclonedx-xml', '--spec', '1.7').stdout).toContain(
+      'xmlns="http://cyclonedx.org/schema/bom/1.7"',
+    );
+  });
+
+  it.each([
+    ['spdx-json', 'gen.spdx.json'],
+    ['spdx3-json', 'gen.spdx3.json'],
+  ])('writes %s that reconciles clean with its binary', (format, name) => {
+    const out = join(dir, name);
+    expect(cli('sbom', BIN, '--format', format, '-o', out).code).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    if (format === 'spdx-json') expect(doc.spdxVersion).toBe('SPDX-2.3');
+    else expect(doc['@context']).toBe('https://spdx.org/rdf/3.0.1/spdx-context.jsonld');
+    expect(cli('reconcile', BIN, out).code).toBe(0);
   });
 });
 
 describe('gobinscope reconcile', () => {
   it('exits 0 when the SBOM matches and 1 when a discrepancy is planted', () => {
     expect(cli('reconcile', BIN, 'test/fixtures/sbom/hello.cdx-1.6.json').code).toBe(0);
+    for (const name of ['hello.cdx-1.7.xml', 'hello.spdx-2.3.spdx', 'hello.spdx-3.0.json']) {
+      expect(cli('reconcile', BIN, `test/fixtures/sbom/${name}`).code, name).toBe(0);
+    }
     const wrong = cli('reconcile', BIN, 'test/fixtures/sbom/discrepancy-wrong-version.cdx.json', '--json');
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ verdict: 'mismatch', items: [{ kind: 'version-mismatch' }] });

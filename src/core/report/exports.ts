@@ -1,4 +1,4 @@
-import { generateCycloneDx } from '../sbom/index';
+import { generateCycloneDx, generateSpdx, generateSpdx3 } from '../sbom/index';
 import type { ReportExtras } from './html/extras';
 import { renderReportHtml } from './html';
 import { renderMarkdown } from './markdown';
@@ -22,6 +22,8 @@ const SUFFIX: Record<Exclude<ExportKind, 'pdf'>, [string, string]> = {
   html: ['.report.html', 'text/html'],
   'cyclonedx-json': ['.cdx.json', 'application/vnd.cyclonedx+json'],
   'cyclonedx-xml': ['.cdx.xml', 'application/vnd.cyclonedx+xml'],
+  'spdx-json': ['.spdx.json', 'application/spdx+json'],
+  'spdx3-json': ['.spdx3.json', 'application/ld+json'],
 };
 
 /** Suffixes of a comparison's or a reconciliation's own documents, after ".compare" or ".reconcile". */
@@ -69,6 +71,10 @@ export function renderTextExport(
         return generateCycloneDx(report, 'json');
       case 'cyclonedx-xml':
         return generateCycloneDx(report, 'xml');
+      case 'spdx-json':
+        return generateSpdx(report);
+      case 'spdx3-json':
+        return generateSpdx3(report);
     }
   })();
   return { fileName: exportFileName(report, kind, extras), mime: SUFFIX[kind][1], text };

@@ -14,11 +14,11 @@ import { MAX_SBOM_COMPONENTS, MAX_SBOM_DEPENDENCIES, MAX_SBOM_NESTING } from './
 import type { Sbom, SbomComponent, SbomDependency, SbomFormat, SbomHash, SbomMetadata, SbomProperty } from './types';
 
 /** The CycloneDX versions this reader (and validateSbom) knows, JSON and XML alike. */
-export const CYCLONEDX_VERSIONS: readonly string[] = ['1.2', '1.3', '1.4', '1.5', '1.6'];
+export const CYCLONEDX_VERSIONS: readonly string[] = ['1.2', '1.3', '1.4', '1.5', '1.6', '1.7'];
 
 export function checkCycloneDxVersion(specVersion: string, offset = 0): void {
   if (!CYCLONEDX_VERSIONS.includes(specVersion)) {
-    throw new FormatError(offset, `unsupported CycloneDX specVersion "${specVersion}" (supported: 1.2 to 1.6)`);
+    throw new FormatError(offset, `unsupported CycloneDX specVersion "${specVersion}" (supported: 1.2 to 1.7)`);
   }
 }
 

@@ -12,9 +12,17 @@ import { fuzzOptions } from '../../../test/fuzz';
 const { seed: SEED, numRuns: RUNS } = fuzzOptions(400, 20_240_501);
 const MAX_MS_PER_CASE = 250;
 
-const SEEDS = ['hello.cdx-1.4.json', 'hello.cdx-1.6.json', 'hello.cdx-1.6.xml', 'hello.spdx-2.3.json'].map(
-  (name) => new Uint8Array(readFileSync(join(fixturesDir, 'sbom', name))),
-);
+const SEED_NAMES = [
+  'hello.cdx-1.4.json',
+  'hello.cdx-1.6.json',
+  'hello.cdx-1.6.xml',
+  'hello.spdx-2.3.json',
+  'hello.cdx-1.7.xml',
+  'hello.spdx-2.3.spdx',
+  'hello.spdx-3.0.json',
+];
+const SEEDS = SEED_NAMES.map((name) => new Uint8Array(readFileSync(join(fixturesDir, 'sbom', name))));
+const seedBytes = (name: string) => SEEDS[SEED_NAMES.indexOf(name)] as Uint8Array;
 // The same documents as UTF-16 with a byte-order mark (LE, then BE), so mutations reach the decoding paths too.
 for (const seed of SEEDS.slice(1, 3)) {
   const le = Buffer.from('\ufeff' + new TextDecoder().decode(seed), 'utf16le');
@@ -114,9 +122,9 @@ describe('fuzz: mutated SBOM fixtures', () => {
   });
 
   it(`survive a value of the wrong type anywhere in the JSON (seed ${SEED}, ${RUNS} runs)`, () => {
-    const documents = [SEEDS[0], SEEDS[1], SEEDS[3]].map(
-      (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as unknown,
-    );
+    const documents = ['hello.cdx-1.4.json', 'hello.cdx-1.6.json', 'hello.spdx-2.3.json', 'hello.spdx-3.0.json']
+      .map(seedBytes)
+      .map((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as unknown);
     const paths = documents.map((document) => valuePaths(document));
     const outcomes = { parsed: 0, none: 0, formatError: 0 };
     fc.assert(
@@ -134,4 +142,21 @@ describe('fuzz: mutated SBOM fixtures', () => {
     console.log(`typed fuzz outcomes: ${JSON.stringify(outcomes)}`);
     expect(outcomes.formatError).toBeGreaterThan(0);
   });
+
+  // The mixed run above draws its seed at random; each newer reader also gets a run of its own, so its happy path
+  // and its error paths are both reached whatever the draw.
+  it.each(['hello.cdx-1.7.xml', 'hello.spdx-2.3.spdx', 'hello.spdx-3.0.json'])(
+    `%s mutated: a Sbom, null or a FormatError (seed ${SEED}, ${RUNS} runs)`,
+    (name) => {
+      const outcomes = { parsed: 0, none: 0, formatError: 0 };
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (changes) => {
+          outcomeOf(changes.reduce(mutate, seedBytes(name)), outcomes);
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+      expect(outcomes.parsed).toBeGreaterThan(0);
+      expect(outcomes.formatError).toBeGreaterThan(0);
+    },
+  );
 });

@@ -15,7 +15,12 @@ export interface GenerateOptions {
   serialNumber?: string;
   /** Clear secret-looking build settings in the properties; off: they are masked even if the report was not. */
   revealSecrets?: boolean;
+  /** CycloneDX specification version written: "1.6" (the default) or "1.7". */
+  spec?: CycloneDxSpec;
 }
+
+export type CycloneDxSpec = '1.6' | '1.7';
+export const CYCLONEDX_SPECS: readonly CycloneDxSpec[] = ['1.6', '1.7'];
 
 /** Property names, namespaced so they never collide with another tool's (CycloneDX property taxonomy style). */
 export const PROPERTY = {
@@ -100,7 +105,8 @@ function stdlibComponent(goVersion: string | null | undefined): Models.Component
   return new Models.Component(Enums.ComponentType.Library, 'stdlib', { bomRef: purl, purl, version });
 }
 
-function buildBom(report: Report, options: GenerateOptions): Models.Bom {
+/** The SBOM as the CycloneDX library's model; the SPDX writers render the same model, so every format says the same. */
+export function buildBom(report: Report, options: GenerateOptions): Models.Bom {
   const timestamp = new Date(options.timestamp ?? Date.now());
   if (Number.isNaN(timestamp.getTime())) throw new RangeError(`invalid timestamp ${options.timestamp}`);
   const bom = new Models.Bom({ serialNumber: options.serialNumber ?? `urn:uuid:${globalThis.crypto.randomUUID()}` });
@@ -122,14 +128,15 @@ function buildBom(report: Report, options: GenerateOptions): Models.Bom {
   return bom;
 }
 
-/** A CycloneDX 1.6 SBOM of what the binary holds, as the build info records it. */
+/** A CycloneDX SBOM (1.6, or 1.7 on request) of what the binary holds, as the build info records it. */
 export function generateCycloneDx(report: Report, format: 'json' | 'xml', options: GenerateOptions = {}): string {
   const bom = buildBom(report, options);
   const serializeOptions = { sortLists: true, space: 2 };
+  const spec = options.spec === '1.7' ? Spec.Spec1dot7 : Spec.Spec1dot6;
   if (format === 'json') {
-    const factory = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6);
+    const factory = new Serialize.JSON.Normalize.Factory(spec);
     return new Serialize.JsonSerializer(factory).serialize(bom, serializeOptions);
   }
-  const factory = new Serialize.XML.Normalize.Factory(Spec.Spec1dot6);
+  const factory = new Serialize.XML.Normalize.Factory(spec);
   return new Serialize.XmlSerializer(factory).serialize(bom, serializeOptions);
 }

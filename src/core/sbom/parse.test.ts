@@ -22,6 +22,10 @@ describe('parseSbom reads the hand-written fixtures', () => {
     ['hello.cdx-1.6.json', 'cyclonedx-json', '1.6'],
     ['hello.cdx-1.6.xml', 'cyclonedx-xml', '1.6'],
     ['hello.spdx-2.3.json', 'spdx-json', '2.3'],
+    ['hello.cdx-1.7.json', 'cyclonedx-json', '1.7'],
+    ['hello.cdx-1.7.xml', 'cyclonedx-xml', '1.7'],
+    ['hello.spdx-2.3.spdx', 'spdx-tag-value', '2.3'],
+    ['hello.spdx-3.0.json', 'spdx3-json', '3.0.1'],
   ])('%s', (name, format, specVersion) => {
     const sbom = parsed(name);
     expect(sbom.format).toBe(format);

@@ -8,7 +8,7 @@ import {
   type JsonObject,
 } from './json-fields';
 import { MAX_SBOM_COMPONENTS, MAX_SBOM_DEPENDENCIES } from './limits';
-import type { Sbom, SbomComponent, SbomDependency, SbomHash } from './types';
+import type { Sbom, SbomComponent, SbomDependency, SbomFormat, SbomHash } from './types';
 
 export const SPDX_VERSIONS: readonly string[] = ['2.2', '2.3'];
 
@@ -41,7 +41,8 @@ const EDGE_TYPES: Record<string, 'forward' | 'reverse'> = {
 /** Values SPDX uses to say "no license information": not a license. */
 const NO_LICENSE = new Set(['NOASSERTION', 'NONE', '']);
 
-export function readSpdx(doc: JsonObject): Sbom {
+/** An SPDX 2.x document in its JSON shape; the tag-value reader converts to this shape first. */
+export function readSpdx(doc: JsonObject, format: SbomFormat = 'spdx-json'): Sbom {
   const spdxVersion = requiredString(doc, 'spdxVersion', '$');
   const specVersion = spdxVersion.replace(/^SPDX-/, '');
   if (!SPDX_VERSIONS.includes(specVersion)) {
@@ -54,7 +55,7 @@ export function readSpdx(doc: JsonObject): Sbom {
   const creationInfo = optionalObject(doc, 'creationInfo', '$');
   const timestamp = creationInfo ? optionalString(creationInfo, 'created', '$.creationInfo') : undefined;
   return {
-    format: 'spdx-json',
+    format,
     specVersion,
     metadata: {
       name: optionalString(doc, 'name', '$'),
@@ -114,12 +115,23 @@ interface Relationship {
   related: string;
 }
 
+/** The relationships, plus the CONTAINS that a package's hasFiles list states in the JSON form's shorthand. */
 function readRelationships(doc: JsonObject): Relationship[] {
-  return mapObjects(doc, 'relationships', '$', MAX_SBOM_DEPENDENCIES, (relationship, path) => ({
+  const relationships = mapObjects(doc, 'relationships', '$', MAX_SBOM_DEPENDENCIES, (relationship, path) => ({
     type: requiredString(relationship, 'relationshipType', path),
     subject: requiredString(relationship, 'spdxElementId', path),
     related: requiredString(relationship, 'relatedSpdxElement', path),
   }));
+  const files = mapObjects(doc, 'packages', '$', MAX_SBOM_COMPONENTS, (pkg, path) =>
+    optionalStrings(pkg, 'hasFiles', path, MAX_SBOM_DEPENDENCIES).map((file) => ({
+      type: 'CONTAINS',
+      subject: typeof pkg.SPDXID === 'string' ? pkg.SPDXID : '',
+      related: file,
+    })),
+  );
+  const all = relationships.concat(...files);
+  if (all.length > MAX_SBOM_DEPENDENCIES) throw new FormatError(0, `more than ${MAX_SBOM_DEPENDENCIES} relationships`);
+  return all;
 }
 
 /** What the document describes: documentDescribes (2.2) and DESCRIBES relationships from the document. */
@@ -132,14 +144,16 @@ function describedIds(doc: JsonObject, relationships: Relationship[]): Set<strin
 }
 
 function readEdges(relationships: Relationship[]): SbomDependency[] {
-  const byRef = new Map<string, string[]>();
+  // Sets: documents repeat themselves (a hasFiles list naming a file twice, a relationship also given as hasFiles),
+  // and the main package alone may have tens of thousands of edges.
+  const byRef = new Map<string, Set<string>>();
   for (const { type, subject, related } of relationships) {
     const direction = EDGE_TYPES[type];
     if (!direction) continue;
     const [from, to] = direction === 'forward' ? [subject, related] : [related, subject];
-    const targets = byRef.get(from) ?? [];
-    targets.push(to);
+    const targets = byRef.get(from) ?? new Set<string>();
+    targets.add(to);
     byRef.set(from, targets);
   }
-  return [...byRef].map(([ref, dependsOn]) => ({ ref, dependsOn }));
+  return [...byRef].map(([ref, dependsOn]) => ({ ref, dependsOn: [...dependsOn] }));
 }

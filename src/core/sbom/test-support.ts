@@ -2,13 +2,17 @@ import { parseGoVersionText } from '../go/testing/goversion-text';
 import { emptyReport } from '../report/build';
 import type { Report } from '../report/types';
 
-/** The hand-written SBOMs in test/fixtures/sbom that describe linux-amd64 correctly. */
+/** The hand-written SBOMs in test/fixtures/sbom that describe linux-amd64 correctly, one per format and version. */
 export const CORRECT_SBOMS = [
   'hello.cdx-1.4.json',
   'hello.cdx-1.5.json',
   'hello.cdx-1.6.json',
   'hello.cdx-1.6.xml',
+  'hello.cdx-1.7.json',
+  'hello.cdx-1.7.xml',
   'hello.spdx-2.3.json',
+  'hello.spdx-2.3.spdx',
+  'hello.spdx-3.0.json',
 ] as const;
 
 /**

@@ -1,6 +1,6 @@
 import type { Severity } from '../report/types';
 
-export type SbomFormat = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json';
+export type SbomFormat = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json' | 'spdx-tag-value' | 'spdx3-json';
 
 export interface SbomHash {
   /** CycloneDX spelling ("SHA-256", "SHA-1", ...); SPDX names ("SHA256") are mapped onto it. */
@@ -50,7 +50,7 @@ export interface SbomMetadata {
 
 export interface Sbom {
   format: SbomFormat;
-  /** "1.6" for CycloneDX, "2.3" for SPDX. */
+  /** "1.6" for CycloneDX, "2.3" for SPDX 2, "3.0.1" for SPDX 3. */
   specVersion: string;
   metadata: SbomMetadata;
   /** Every component, nested ones flattened (metadata.component is not repeated here). */

@@ -2,10 +2,11 @@ import { at, isObject, type JsonObject } from './json-fields';
 import type { SbomValidation, SbomValidationError } from './types';
 
 /**
- * No installed package ships the SPDX 2.3 JSON schema, so this is a structural check of what that schema and the
- * specification require: the document's required fields and fixed values, and the required fields, patterns and
- * enumerations of packages, files, checksums, external references and relationships; plus two consistency rules
- * the schema cannot express (unique SPDXIDs, relationships that point at defined elements).
+ * A structural check of what the SPDX 2.x specification requires: the document's required fields and fixed values,
+ * and the required fields, patterns and enumerations of packages, files, checksums, external references and
+ * relationships; plus two consistency rules no schema can express (unique SPDXIDs, relationships that point at
+ * defined elements). Tag-value documents, which have no schema, are checked with all of it (after conversion to the
+ * JSON shape); JSON documents are checked against the official schema and then with the consistency rules only.
  */
 
 const MAX_ERRORS = 100;
@@ -46,7 +47,11 @@ class SpdxChecker {
   readonly errors: SbomValidationError[] = [];
   readonly ids = new Set<string>(['SPDXRef-DOCUMENT']);
 
-  fail(path: string, message: string): void {
+  /** consistencyOnly: report only what the schema cannot see (the schema has already checked the rest). */
+  constructor(private readonly consistencyOnly = false) {}
+
+  fail(path: string, message: string, consistency = false): void {
+    if (this.consistencyOnly && !consistency) return;
     if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
   }
 
@@ -86,10 +91,12 @@ class SpdxChecker {
     });
   }
 
+  /** The "SPDXRef-" form is the specification's rule, which the official JSON schema does not state: always checked. */
   id(object: JsonObject, path: string): void {
-    const id = this.string(object, 'SPDXID', path, true, SPDX_ID);
+    const id = this.string(object, 'SPDXID', path, true);
     if (id === undefined) return;
-    if (this.ids.has(id)) this.fail(`${path}.SPDXID`, `duplicate SPDXID ${id}`);
+    if (!SPDX_ID.test(id)) this.fail(`${path}.SPDXID`, `must match pattern "${SPDX_ID.source}"`, true);
+    if (this.ids.has(id)) this.fail(`${path}.SPDXID`, `duplicate SPDXID ${id}`, true);
     this.ids.add(id);
   }
 
@@ -156,13 +163,14 @@ function checkRelationships(checker: SpdxChecker, doc: JsonObject): void {
     checker.oneOf(entry, 'relationshipType', path, RELATIONSHIP_TYPES, true);
     for (const key of ['spdxElementId', 'relatedSpdxElement']) {
       const id = checker.string(entry, key, path, true);
-      if (id !== undefined && !known(id)) checker.fail(`${path}.${key}`, `refers to undefined element ${id}`);
+      if (id !== undefined && !known(id)) checker.fail(`${path}.${key}`, `refers to undefined element ${id}`, true);
     }
   }
 }
 
-export function validateSpdxJson(document: unknown): SbomValidation {
-  const checker = new SpdxChecker();
+/** Every check (for tag-value), or with consistencyOnly the two rules a schema cannot express (for JSON). */
+export function validateSpdxJson(document: unknown, consistencyOnly = false): SbomValidation {
+  const checker = new SpdxChecker(consistencyOnly);
   if (!isObject(document)) return { valid: false, errors: [{ path: '$', message: 'must be object' }] };
   checkDocument(checker, document);
   checkPackages(checker, document);

@@ -81,11 +81,12 @@ describe('validateSbom reports XML and SPDX problems', () => {
     });
     const result = await validateText(text);
     expect(result.valid).toBe(false);
+    // The specification's rules the official schema cannot state come first, then the schema's own errors.
     expect(result.errors.map((error) => error.path)).toEqual([
-      '$',
       '$.packages[1].SPDXID',
-      '$.packages[2]',
       '$.relationships[1].relatedSpdxElement',
+      '$',
+      '$.packages[2]',
     ]);
   });
 

@@ -4,7 +4,10 @@ import { takeDocument } from './parsed-documents';
 import { decodeText, sniffText } from './text-encoding';
 import type { Sbom, SbomValidation, SbomValidationError } from './types';
 import { validateCycloneDxJson } from './validate-json';
+import { spdxTagValueToJson } from './spdx-tag-value';
 import { validateSpdxJson } from './validate-spdx';
+import { validateSpdxSchema } from './validate-spdx-schema';
+import { spdx3ConsistencyErrors } from './validate-spdx3';
 import { validateCycloneDxXml } from './validate-xml';
 import { xincludeErrors } from './xml-rules';
 
@@ -42,24 +45,37 @@ async function validateJson(bytes: Uint8Array, sbom: Sbom): Promise<SbomValidati
   const remembered = takeDocument(bytes);
   const parsed = remembered !== undefined ? { document: remembered } : parseJson(decodeText(bytes));
   if ('error' in parsed) return { valid: false, errors: [{ path: '$', message: parsed.error }] };
-  const cycloneDx = sbom.format === 'cyclonedx-json';
-  const schema = cycloneDx
-    ? await validateCycloneDxJson(parsed.document, sbom.specVersion)
-    : await validateSpdxJson(parsed.document);
-  return withRules(schema, documentRuleErrors(parsed.document, cycloneDx));
+  const { document } = parsed;
+  if (sbom.format === 'cyclonedx-json') {
+    const schema = await validateCycloneDxJson(document, sbom.specVersion);
+    return withRules(schema, documentRuleErrors(document, true));
+  }
+  const schema = await validateSpdxSchema(document, sbom.specVersion);
+  const consistency =
+    sbom.format === 'spdx3-json' ? spdx3ConsistencyErrors(document) : validateSpdxJson(document, true).errors;
+  return withRules(schema, [...consistency, ...documentRuleErrors(document, false)]);
+}
+
+/** Tag-value has no schema: the converted document gets every check the specification's required fields give. */
+function validateTagValue(bytes: Uint8Array): SbomValidation {
+  const remembered = takeDocument(bytes);
+  const document = remembered !== undefined ? remembered : spdxTagValueToJson(decodeText(bytes));
+  return validateSpdxJson(document);
 }
 
 /**
  * Validates the document against its official schema, offline: CycloneDX JSON with the bundled JSON schemas,
- * CycloneDX XML with the bundled XSDs, SPDX JSON with a structural check of the SPDX 2.3 required fields (no
- * SPDX schema ships in any installed package); plus the spec's rules no schema can express (document-rules.ts,
- * xml-rules.ts). Invalid documents resolve with errors; it rejects only on environment faults (a missing
+ * CycloneDX XML with the bundled XSDs, SPDX 2.2/2.3 JSON and SPDX 3.0 JSON-LD with the SPDX project's JSON schemas,
+ * SPDX tag-value (which has no schema) with a check of the fields and values the specification requires; plus the
+ * spec's rules no schema can express (document-rules.ts, xml-rules.ts, unique SPDX ids). Invalid documents resolve with errors; it rejects only on environment faults (a missing
  * WebAssembly runtime, ...). The bytes are expected to be the ones parseSbom read, unchanged: the JSON it parsed
  * from them is reused.
  */
 export async function validateSbom(bytes: Uint8Array, sbom: Sbom): Promise<SbomValidation> {
   try {
-    return sbom.format === 'cyclonedx-xml' ? await validateXml(bytes, sbom) : await validateJson(bytes, sbom);
+    if (sbom.format === 'cyclonedx-xml') return await validateXml(bytes, sbom);
+    if (sbom.format === 'spdx-tag-value') return validateTagValue(bytes);
+    return await validateJson(bytes, sbom);
   } catch (error) {
     if (error instanceof FormatError) return { valid: false, errors: [{ path: '$', message: error.message }] };
     throw error;

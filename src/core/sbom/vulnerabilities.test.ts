@@ -5,7 +5,7 @@ import { fixture, fixturesDir } from '../../../test/fixtures';
 import { analyze } from '../analyze';
 import type { Report } from '../report/types';
 import { indexFromZip } from '../vulns/db';
-import { generateCycloneDx, generateOpenVex, parseSbom, validateSbom } from './index';
+import { generateCycloneDx, generateOpenVex, generateSpdx3, parseSbom, validateSbom } from './index';
 import type { Sbom } from './types';
 
 const OPTIONS = { timestamp: '2026-09-01T00:00:00Z', serialNumber: 'urn:uuid:00000000-0000-4000-8000-000000000002' };
@@ -99,5 +99,60 @@ describe('OpenVEX 0.2.0', () => {
   it('has one statement per match and nothing else', () => {
     const doc = JSON.parse(generateOpenVex(calls, OPTIONS)) as { statements: unknown[] };
     expect(doc.statements).toHaveLength(calls.vulnerabilities.length);
+  });
+});
+
+interface Spdx3Element {
+  type: string;
+  spdxId: string;
+  name?: string;
+  from?: string;
+  to?: string[];
+  software_packageUrl?: string;
+  externalIdentifier?: { externalIdentifierType: string; identifier: string }[];
+  security_justificationType?: string;
+  security_actionStatement?: string;
+}
+
+/** The SPDX 3 vulnerability named id, its assessment, and the packages the assessment is for. */
+function spdx3Assessment(report: Report, id: string) {
+  const graph = (JSON.parse(generateSpdx3(report, OPTIONS)) as { '@graph': Spdx3Element[] })['@graph'];
+  const vulnerability = graph.find((e) => e.type === 'security_Vulnerability' && e.name === id)!;
+  const assessment = graph.find((e) => e.from === vulnerability.spdxId)!;
+  const packages = graph.filter((e) => assessment.to?.includes(e.spdxId)).map((e) => e.software_packageUrl);
+  return { vulnerability, assessment, packages };
+}
+
+describe('SPDX 3 security profile', () => {
+  it('still validates against the official 3.0.1 schema', async () => {
+    for (const report of [calls, links]) {
+      const text = generateSpdx3(report, OPTIONS);
+      expect(text).toContain('GO-2025-4009');
+      expect(await validateSbom(bytes(text), parseSbom(bytes(text)) as Sbom)).toEqual({ valid: true, errors: [] });
+    }
+  });
+
+  it('called code: an affects assessment of the standard library, with its CVE and the fix', () => {
+    const { vulnerability, assessment, packages } = spdx3Assessment(calls, 'GO-2025-4009');
+    expect(vulnerability.externalIdentifier).toContainEqual({
+      type: 'ExternalIdentifier',
+      externalIdentifierType: 'cve',
+      identifier: 'CVE-2025-61723',
+    });
+    expect(assessment).toMatchObject({
+      type: 'security_VexAffectedVulnAssessmentRelationship',
+      relationshipType: 'affects',
+    });
+    expect(assessment.security_actionStatement).toContain('go1.24.8');
+    expect(packages).toEqual(['pkg:golang/stdlib@1.19.8']);
+  });
+
+  it('absent code: doesNotAffect, vulnerableCodeNotPresent', () => {
+    const { assessment } = spdx3Assessment(links, 'GO-2025-4009');
+    expect(assessment).toMatchObject({
+      type: 'security_VexNotAffectedVulnAssessmentRelationship',
+      relationshipType: 'doesNotAffect',
+      security_justificationType: 'vulnerableCodeNotPresent',
+    });
   });
 });

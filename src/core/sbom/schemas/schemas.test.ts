@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILES, loadSchemaText, schemaModuleName } from './index';
+import { createHash } from 'node:crypto';
+import { SCHEMA_FILES, SPDX_SCHEMAS, loadSchemaText, loadSpdxSchemaText, schemaModuleName } from './index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const libraryRoot = dirname(createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json'));
@@ -39,6 +40,18 @@ describe('embedded schemas', () => {
         return;
       }
       expect(await loadSchemaText(fileName)).toBe(official);
+    });
+  }
+});
+
+// The SPDX schemas come from the SPDX project's own repository (see README.md): no npm package ships them, so the
+// check is against the SHA-256 of the published files, taken when they were embedded.
+describe('embedded SPDX schemas', () => {
+  for (const [version, { sha256 }] of Object.entries(SPDX_SCHEMAS)) {
+    it(`SPDX ${version} is the published file`, async () => {
+      const text = await loadSpdxSchemaText(version);
+      expect(createHash('sha256').update(text, 'utf8').digest('hex')).toBe(sha256);
+      expect(JSON.parse(text)).toHaveProperty('$schema');
     });
   }
 });

@@ -10,6 +10,8 @@ export const FORMAT_NAME: Record<Sbom['format'], string> = {
   'cyclonedx-json': 'CycloneDX (JSON)',
   'cyclonedx-xml': 'CycloneDX (XML)',
   'spdx-json': 'SPDX (JSON)',
+  'spdx-tag-value': 'SPDX (tag-value)',
+  'spdx3-json': 'SPDX 3 (JSON-LD)',
 };
 
 /** "the CycloneDX 1.6 schema", "the SPDX 2.3 schema". */
