@@ -1,6 +1,6 @@
-import type { Reconciliation } from '../../sbom/types';
-import type { Block } from './model';
-import { formatCount, isRecord, limitRows, toneText } from './model';
+import type { ReconcileSeverity, Reconciliation } from '../../sbom/types';
+import type { Block, Cell } from './model';
+import { STATUS_MARK, formatCount, isRecord, limitRows, toneText } from './model';
 import { redactSecrets } from './redact';
 
 /** The SBOM reconciliation in its own words, for objects shaped like src/core/sbom/types.ts's Reconciliation. */
@@ -20,11 +20,27 @@ export function isReconciliation(value: unknown): value is Reconciliation {
   );
 }
 
+/** An error reads as a failed check, a warning as a warned one: the same shapes as the verdict cards. */
+function severityCell(severity: ReconcileSeverity): Cell {
+  const tone = severity === 'error' ? 'fail' : 'warn';
+  return { text: `${STATUS_MARK[tone]} ${severity}`, tone };
+}
+
+/** "This SBOM describes X, not Y": the first thing to say when it is about another program. */
+function otherProgramBlocks(r: Reconciliation): Block[] {
+  if (!r.otherProgram) return [];
+  const { sbomDescribes, binaryIs } = r.otherProgram;
+  return [
+    { type: 'text', text: redactSecrets(`This SBOM describes ${sbomDescribes}, not ${binaryIs}.`), role: 'verdict' },
+  ];
+}
+
 export function reconciliationBlocks(r: Reconciliation): Block[] {
   const matches = r.verdict === 'match';
   const counts = r.counts;
   const version = (value: string | undefined): string => value || '—';
   return [
+    ...otherProgramBlocks(r),
     {
       type: 'facts',
       facts: [
@@ -35,6 +51,14 @@ export function reconciliationBlocks(r: Reconciliation): Block[] {
         { label: 'Modules in the binary', value: formatCount(counts.binaryModules) },
         { label: 'Components in the SBOM', value: formatCount(counts.sbomComponents) },
         { label: 'Matched', value: formatCount(counts.matched) },
+        ...(r.bySeverity
+          ? [
+              {
+                label: 'Errors, warnings',
+                value: `${formatCount(r.bySeverity.error)}, ${formatCount(r.bySeverity.warning)}`,
+              },
+            ]
+          : []),
         { label: 'Not compared', value: `${formatCount(counts.ignored)} (not Go modules)` },
       ],
     },
@@ -47,7 +71,7 @@ export function reconciliationBlocks(r: Reconciliation): Block[] {
             {
               headers: ['Severity', 'Disagreement', 'Module', 'Binary', 'SBOM', 'Explanation'],
               rows: r.items.map((item) => [
-                { text: toneText(item.severity), tone: item.severity },
+                severityCell(item.severity),
                 item.kind,
                 item.module,
                 version(item.binary?.version),
