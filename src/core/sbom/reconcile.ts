@@ -201,7 +201,8 @@ function otherProgramOf(modules: BinaryModule[], missing: ReconcileItem[], sbom:
   const identity = identify(described);
   if (!identity || identity.key === moduleKey(main.path)) return null;
   return {
-    sbomDescribes: componentLabel(described),
+    // The version its purl gives when the component states none itself.
+    sbomDescribes: componentLabel({ ...described, version: identity.version }),
     binaryIs: main.version ? `${main.path} ${main.version}` : main.path,
   };
 }
