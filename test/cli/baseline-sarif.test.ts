@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateSarif } from '../report/sarif-validator';
 import { LEAKY_BINARY } from '../secrets/planted';
 import { cli, readBaseline, scratch } from './baseline-support';
 
@@ -10,13 +7,7 @@ import { cli, readBaseline, scratch } from './baseline-support';
 // (kept outside the analysed file), a justification, and status "accepted" (suppressed) or "rejected" (shown
 // again: here, an expired baseline entry). Checked against the official schema, as Microsoft's SARIF test package
 // ships it, like test/report/sarif-schema.test.ts does for the plain log.
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(
-  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
-);
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+const validate = validateSarif;
 
 const files = scratch('gobinscope-baseline-sarif-');
 afterAll(files.remove);
