@@ -19,17 +19,20 @@ export async function analyzeFile(
   return (await analyzeForOutput(path, revealSecrets, vulnIndex)).report;
 }
 
-/** The shown report and the redactor that masked it, for commands that print more than the report. */
+/**
+ * The shown report and the redactor that masked it, for commands that print more than the report; `masking`
+ * masks whether or not clear values were asked for, for what must never hold a secret (baseline fingerprints).
+ */
 export async function analyzeForOutput(
   path: string,
   revealSecrets: boolean,
   vulnIndex: VulnIndex | null = null,
-): Promise<{ report: Report; redactor: Redactor }> {
+): Promise<{ report: Report; redactor: Redactor; masking: Redactor }> {
   const read = await readInputFile(path);
   if (!read.ok) throw new InputError(read.error.message);
   const analysis = await analyze(read.value, { fileName: basename(path), vulnIndex });
   const redactor = outputRedactor(revealSecrets, analysis);
-  return { report: redactor.value(analysis.report), redactor };
+  return { report: redactor.value(analysis.report), redactor, masking: outputRedactor(false, analysis) };
 }
 
 export class InputError extends Error {

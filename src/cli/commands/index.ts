@@ -10,7 +10,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./report')).reportCommand,
   scan: async () => (await import('./scan')).scanCommand,
   sbom: async () => (await import('./sbom')).sbomCommand,
-  reconcile: async () => (await import('./sbom')).reconcileCommand,
+  reconcile: async () => (await import('./reconcile')).reconcileCommand,
   vulndb: async () => (await import('./vulndb')).vulndbCommand,
   verify: async () => (await import('./verify')).verifyCommand,
   serve: async () => (await import('../serve/command')).serveCommand,

@@ -7,7 +7,6 @@ import {
   generateSpdx,
   generateSpdx3,
   parseSbom,
-  reconcile,
   validateSbom,
   type CycloneDxSpec,
   type Sbom,
@@ -15,7 +14,7 @@ import {
 } from '../../core/sbom/index';
 import type { Report } from '../../core/report/types';
 import { UsageError } from '../args';
-import { InputError, analyzeFile, analyzeForOutput } from '../analyze-command';
+import { InputError, analyzeFile } from '../analyze-command';
 import { readInputFile } from '../../host/read-file';
 import { outputTarget, writeOutput } from '../output-file';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
@@ -72,7 +71,7 @@ export const sbomCommand: Command = {
   },
 };
 
-async function readSbomFile(path: string) {
+export async function readSbomFile(path: string) {
   const read = await readInputFile(path);
   if (!read.ok) throw new InputError(read.error.message);
   try {
@@ -89,7 +88,7 @@ async function readSbomFile(path: string) {
 /** Enough errors to act on; the rest are counted. --json carries every one. */
 const MAX_PRINTED_ERRORS = 20;
 
-function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidation): string[] {
+export function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidation): string[] {
   if (validation.valid) return [];
   const { errors } = validation;
   const spec = sbom.format.startsWith('spdx') ? `SPDX ${sbom.specVersion}` : `CycloneDX ${sbom.specVersion}`;
@@ -101,28 +100,3 @@ function validationLines(sbomPath: string, sbom: Sbom, validation: SbomValidatio
     lines.push(`  … and ${errors.length - MAX_PRINTED_ERRORS} more (--json lists all)`);
   return lines;
 }
-
-export const reconcileCommand: Command = {
-  usage: `gobinscope reconcile BINARY SBOM [--json] ${REVEAL_USAGE}   does the SBOM tell the truth? (CycloneDX 1.2-1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, SPDX 3.0 JSON-LD) exit 1 when it is invalid or they disagree`,
-  valued: [],
-  booleans: ['json', REVEAL_FLAG],
-  async run(args) {
-    if (args.positionals.length !== 2) throw new UsageError('usage: gobinscope reconcile BINARY SBOM [--json]');
-    const [binaryPath, sbomPath] = args.positionals as [string, string];
-    const { sbom, validation } = await readSbomFile(sbomPath);
-    const { report, redactor } = await analyzeForOutput(binaryPath, revealing(args));
-    // The SBOM may quote the binary's settings: what is secret in the binary stays masked in the answer too.
-    const result = redactor.value(reconcile(report, sbom));
-    if (args.flags.has('json')) {
-      // Validation first: a document that breaks its schema is the first thing to fix.
-      process.stdout.write(JSON.stringify(redactor.value({ validation, ...result }), null, 2) + '\n');
-    } else {
-      const lines = validationLines(sbomPath, sbom, validation);
-      lines.push(`${result.verdict === 'match' ? 'MATCH' : 'MISMATCH'}: ${result.summary}`);
-      for (const item of result.items) lines.push(`  [${item.kind}] ${item.module}: ${item.explanation}`);
-      process.stdout.write(redactor.text(lines.join('\n')) + '\n');
-    }
-    // An invalid SBOM does not pass, even when every module it names is right.
-    return validation.valid && result.verdict === 'match' ? 0 : 1;
-  },
-};

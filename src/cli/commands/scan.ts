@@ -1,8 +1,22 @@
+import { findingSubjects, type BaselineSummary, type Subject, type SubjectState } from '../../core/baseline/index';
 import { toSarif } from '../../core/report/sarif';
+import { baselineInvocation } from '../../core/report/sarif-baseline';
 import type { Report, Severity } from '../../core/report/types';
 import { SEVERITIES } from '../../core/report/types';
 import { UsageError } from '../args';
-import { analyzeFile } from '../analyze-command';
+import { analyzeForOutput } from '../analyze-command';
+import {
+  BASELINE_FLAGS,
+  BASELINE_USAGE,
+  baselineLines,
+  judge,
+  readBaselineFlag,
+  suppressionsOf,
+  unusedLines,
+  writeBaselineFile,
+  writeBaselineTarget,
+  type BaselineInput,
+} from '../baseline';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
 import { resolveVulnDb } from '../../host/vulndb-store';
 import type { Command } from './types';
@@ -17,30 +31,56 @@ function parseLevel(value: string | true | undefined): Severity | null {
   throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(', ')} or none`);
 }
 
-function textSummary(reports: Report[]): string {
+/** One scanned file: its report, each finding's fingerprint and what the baseline made of it. */
+interface Scanned {
+  report: Report;
+  subjects: Subject[];
+  states: SubjectState[];
+}
+
+function textSummary(scanned: Scanned[]): string {
   const lines: string[] = [];
-  for (const report of reports) {
-    lines.push(`${report.file.name}: ${report.findings.length} findings`);
-    for (const f of report.findings) {
+  for (const { report, states } of scanned) {
+    const suppressed = states.filter((state) => state.status === 'suppressed').length;
+    const note = suppressed > 0 ? ` (${suppressed} suppressed by the baseline, listed below)` : '';
+    lines.push(`${report.file.name}: ${report.findings.length} findings${note}`);
+    report.findings.forEach((f, i) => {
+      const state = states[i];
+      if (state?.status === 'suppressed') return;
       const where = f.evidence[0]
         ? ` — ${f.evidence[0].value}${f.evidence[0].offset !== null ? ` @0x${f.evidence[0].offset.toString(16)}` : ''}`
         : '';
-      lines.push(`  [${f.severity}] ${f.id}: ${f.title}${where}`);
-    }
+      const expired = state?.status === 'expired' ? ` (baseline entry expired ${state.entry.expires})` : '';
+      lines.push(`  [${f.severity}] ${f.id}: ${f.title}${where}${expired}`);
+    });
   }
   return lines.join('\n');
 }
 
 /** Merges one SARIF log per file into one log with a run per file, as pipelines upload a single file. */
-function sarifFor(reports: Report[]): object {
-  const logs = reports.map((r) => toSarif(r) as { runs: unknown[] } & Record<string, unknown>);
-  const first = logs[0]!;
-  return { ...first, runs: logs.flatMap((l) => l.runs) };
+function sarifFor(scanned: Scanned[], summary: BaselineSummary | null): object {
+  const logs = scanned.map(
+    ({ report, subjects, states }) => toSarif(report, { subjects, states }) as { runs: object[] } & object,
+  );
+  const runs = logs.flatMap((l) => l.runs);
+  const invocation = summary ? baselineInvocation(summary) : null;
+  if (invocation && runs[0]) runs[0] = { ...runs[0], invocations: [invocation] };
+  return { ...logs[0]!, runs };
+}
+
+function jsonFor(scanned: Scanned[], input: BaselineInput | null, summary: BaselineSummary | null): object {
+  const shown = scanned.map(({ report, subjects, states }) =>
+    input && summary
+      ? // The results of this file; the unused entries are the run's, the same in each report.
+        { ...report, baseline: { file: input.path, ...suppressionsOf(subjects, states), unused: summary.unused } }
+      : report,
+  );
+  return shown.length === 1 ? shown[0]! : shown;
 }
 
 export const scanCommand: Command = {
-  usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] [--vulndb PATH] ${REVEAL_USAGE}   findings for pipelines`,
-  valued: ['fail-on', 'format', 'vulndb'],
+  usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] [--vulndb PATH] ${BASELINE_USAGE} ${REVEAL_USAGE}   findings for pipelines`,
+  valued: ['fail-on', 'format', 'vulndb', ...BASELINE_FLAGS],
   booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length === 0)
@@ -48,18 +88,41 @@ export const scanCommand: Command = {
     const format = args.flags.get('format') ?? 'text';
     if (!['text', 'json', 'sarif'].includes(String(format))) throw new UsageError('--format takes text, json or sarif');
     const level = parseLevel(args.flags.get('fail-on') ?? 'high');
-    const reports: Report[] = [];
+    const input = await readBaselineFlag(args);
+    const target = await writeBaselineTarget(args, args.positionals);
     const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
-    for (const path of args.positionals) reports.push(await analyzeFile(path, revealing(args), vulnIndex));
+    const files: { report: Report; subjects: Subject[] }[] = [];
+    for (const path of args.positionals) {
+      const { report, masking } = await analyzeForOutput(path, revealing(args), vulnIndex);
+      // Fingerprints from the masked findings: the same with or without --reveal-secrets, and never a secret.
+      files.push({ report, subjects: await findingSubjects(masking.value(report.findings)) });
+    }
+    const { states, summary } = judge(
+      files.flatMap((file) => file.subjects),
+      input,
+    );
+    let next = 0;
+    const scanned = files.map((file) => ({ ...file, states: states.slice(next, (next += file.subjects.length)) }));
     const out =
       format === 'sarif'
-        ? JSON.stringify(sarifFor(reports), null, 2)
+        ? JSON.stringify(sarifFor(scanned, summary), null, 2)
         : format === 'json'
-          ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)
-          : textSummary(reports);
+          ? JSON.stringify(jsonFor(scanned, input, summary), null, 2)
+          : [textSummary(scanned), ...baselineLines(input, summary)].join('\n');
     process.stdout.write(out + '\n');
-    const failing =
-      level === null ? [] : reports.flatMap((r) => r.findings.filter((f) => severityAtLeast(f.severity, level)));
+    if (format !== 'text')
+      for (const line of unusedLines(input, summary)) process.stderr.write(`gobinscope: ${line}\n`);
+    if (target)
+      await writeBaselineFile(
+        target,
+        files.flatMap((file) => file.subjects),
+        input,
+      );
+    const failing = scanned.flatMap(({ report, states: own }) =>
+      report.findings.filter(
+        (f, i) => level !== null && severityAtLeast(f.severity, level) && own[i]?.status !== 'suppressed',
+      ),
+    );
     return failing.length > 0 ? 1 : 0;
   },
 };

@@ -1,3 +1,4 @@
+import { baselineResultFields, type SarifBaseline } from './sarif-baseline';
 import type { Finding, Report, Severity } from './types';
 
 /** SARIF 2.1.0 as published by OASIS (schema id of the errata 01 release). */
@@ -81,11 +82,14 @@ function locationsOf(finding: Finding, uri: string): object[] {
   }));
 }
 
-/** The report's findings as a SARIF 2.1.0 log with one run, ready for code-scanning uploads. */
-export function toSarif(report: Report): object {
+/**
+ * The report's findings as a SARIF 2.1.0 log with one run, ready for code-scanning uploads. With a baseline, each
+ * result carries its fingerprint, and the results the baseline names carry their suppression.
+ */
+export function toSarif(report: Report, baseline?: SarifBaseline): object {
   const uri = artifactUri(report.file.name);
   const { ids, rules } = rulesOf(report.findings);
-  const results = report.findings.map((finding) => ({
+  const results = report.findings.map((finding, index) => ({
     ruleId: finding.id,
     ruleIndex: ids.indexOf(finding.id),
     level: LEVELS[finding.severity],
@@ -96,6 +100,7 @@ export function toSarif(report: Report): object {
       kind: finding.kind,
       ...(finding.bytes !== undefined ? { bytes: finding.bytes } : {}),
     },
+    ...baselineResultFields(baseline, index),
   }));
   const artifact = {
     location: { uri },

@@ -2,7 +2,7 @@ import type { Comparison } from '../compare/types';
 import type { Reconciliation } from '../sbom/types';
 import type { ReportExtras } from './html/extras';
 import { subjectOf } from './html/subject';
-import { LEVELS, SARIF_SCHEMA, SARIF_VERSION, artifactUri, toSarif } from './sarif';
+import { SARIF_SCHEMA, SARIF_VERSION, artifactUri, toSarif } from './sarif';
 import type { Finding, Report } from './types';
 
 /**
@@ -52,7 +52,7 @@ function reconciliationSarif(report: Report, r: Reconciliation): object {
         results: r.items.map((item) => ({
           ruleId: `sbom.${item.kind}`,
           ruleIndex: kinds.indexOf(item.kind),
-          level: LEVELS[item.severity] ?? 'warning',
+          level: item.severity === 'error' ? 'error' : 'warning',
           message: { text: `${item.module}: ${item.explanation}` },
           locations: [{ physicalLocation: { artifactLocation: { uri, index: 0 } } }],
           properties: { severity: item.severity, module: item.module },

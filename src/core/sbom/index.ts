@@ -12,7 +12,7 @@ import { decodeText, fileOffsetOf, label, sniffText } from './text-encoding';
 import { byteOffsetOf } from './xml-safety';
 
 export type * from './types';
-export { RECONCILE_KINDS } from './types';
+export { RECONCILE_KINDS, RECONCILE_SEVERITIES } from './types';
 export { MAX_SBOM_BYTES, MAX_SBOM_COMPONENTS, MAX_SBOM_DEPENDENCIES } from './limits';
 export { validateSbom } from './validate';
 export { generateCycloneDx, CYCLONEDX_SPECS, type CycloneDxSpec, type GenerateOptions } from './generate';

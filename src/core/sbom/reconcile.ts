@@ -1,4 +1,4 @@
-import { SEVERITIES, type GoModule, type Report } from '../report/types';
+import type { GoModule, Report } from '../report/types';
 import {
   h1ToSha256Hex,
   isLocalPath,
@@ -10,7 +10,9 @@ import {
   versionKey,
 } from './go-identity';
 import {
+  componentLabel,
   hashItem,
+  mainOnlyInMetadataItem,
   missingItem,
   notInBinaryItem,
   replacementItem,
@@ -18,7 +20,8 @@ import {
   versionItem,
   type BinaryModule,
 } from './reconcile-items';
-import { RECONCILE_KINDS, type ReconcileItem, type ReconcileKind, type Reconciliation, type Sbom } from './types';
+import { bySeverityOrder, countByKind, countBySeverity, summarize } from './reconcile-summary';
+import type { ReconcileItem, Reconciliation, Sbom } from './types';
 import type { SbomComponent } from './types';
 
 /** Component types that are never Go modules: files, containers, devices... are not compared. */
@@ -160,41 +163,48 @@ function compare(module: BinaryModule, candidate: Candidate): ReconcileItem[] {
   return items;
 }
 
-function matchModule(module: BinaryModule, index: Index, describes?: SbomComponent): ReconcileItem[] {
-  const candidate = take(index, moduleKey(module.path), module.version);
-  if (candidate) return compare(module, candidate);
+/**
+ * True when a CycloneDX document names the module only as the thing it describes. SPDX is not asked: there the
+ * described package is one of the packages, and readers see it like any other.
+ */
+function onlyInMetadata(sbom: Sbom, index: Index, key: string): boolean {
+  if (!sbom.format.startsWith('cyclonedx')) return false;
+  return (index.get(key) ?? []).every((candidate) => candidate.isMain);
+}
+
+function matchModule(module: BinaryModule, index: Index, sbom: Sbom): ReconcileItem[] {
+  const key = moduleKey(module.path);
+  const candidate = take(index, key, module.version);
+  if (candidate) {
+    const items = compare(module, candidate);
+    if (module.role === 'main' && onlyInMetadata(sbom, index, key))
+      items.push(mainOnlyInMetadataItem(module, candidate.component));
+    return items;
+  }
   if (module.original && moduleKey(module.original.path) !== moduleKey(module.path)) {
     const listed = take(index, moduleKey(module.original.path), module.original.version);
     if (listed && reflectsReplacement(listed.component)) return [];
     if (listed) return [replacementItem(module, withVersion(listed))];
   }
-  return [missingItem(module, describes)];
+  return [missingItem(module, sbom.metadata.component)];
 }
 
-/** How each kind reads in the summary after a count: "2 missing from the SBOM". */
-const SUMMARY_LABELS: Record<ReconcileKind, string> = {
-  'missing-from-sbom': 'missing from the SBOM',
-  'not-in-binary': 'not in the binary',
-  'version-mismatch': 'with another version',
-  'replacement-not-reflected': 'with the replacement unrecorded',
-  'hash-mismatch': 'with another hash',
-};
-
-function count(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
-function summarize(items: ReconcileItem[], byKind: Record<ReconcileKind, number>, modules: number, size: number) {
-  if (items.length === 0) {
-    return `The SBOM accounts for all ${count(modules, 'module', 'modules')} in the binary and lists no others.`;
-  }
-  const parts = RECONCILE_KINDS.filter((kind) => byKind[kind] > 0).map(
-    (kind) => `${byKind[kind]} ${SUMMARY_LABELS[kind]}`,
-  );
-  return (
-    `${count(items.length, 'discrepancy', 'discrepancies')} between the binary (${count(modules, 'module', 'modules')}) ` +
-    `and the SBOM (${count(size, 'component', 'components')}): ${parts.join(', ')}.`
-  );
+/**
+ * The SBOM describes another program when the binary's main module is nowhere in it and what it describes is a Go
+ * module of another path. A described thing that is not a Go module (a container, a file) says nothing either way.
+ */
+function otherProgramOf(modules: BinaryModule[], missing: ReconcileItem[], sbom: Sbom): Reconciliation['otherProgram'] {
+  const main = modules.find((module) => module.role === 'main');
+  const described = sbom.metadata.component;
+  if (!main || !described) return null;
+  if (!missing.some((item) => item.kind === 'missing-from-sbom' && item.module === main.module)) return null;
+  const identity = identify(described);
+  if (!identity || identity.key === moduleKey(main.path)) return null;
+  return {
+    // The version its purl gives when the component states none itself.
+    sbomDescribes: componentLabel({ ...described, version: identity.version }),
+    binaryIs: main.version ? `${main.path} ${main.version}` : main.path,
+  };
 }
 
 /**
@@ -207,21 +217,29 @@ export function reconcile(report: Report, sbom: Sbom): Reconciliation {
   const items: ReconcileItem[] = [];
   let matched = 0;
   for (const module of modules) {
-    const found = matchModule(module, index, sbom.metadata.component);
+    const found = matchModule(module, index, sbom);
     if (!found.some((item) => item.kind === 'missing-from-sbom')) matched++;
     items.push(...found);
   }
+  const otherProgram = otherProgramOf(modules, items, sbom);
   for (const list of index.values()) {
     for (const candidate of list)
       if (!candidate.used && !candidate.isMain) items.push(notInBinaryItem(candidate.component));
   }
-  items.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
-  const byKind = Object.fromEntries(RECONCILE_KINDS.map((kind) => [kind, 0])) as Record<ReconcileKind, number>;
-  for (const item of items) byKind[item.kind]++;
+  items.sort(bySeverityOrder);
+  const bySeverity = countBySeverity(items);
   return {
-    verdict: items.length === 0 ? 'match' : 'mismatch',
-    summary: summarize(items, byKind, modules.length, sbom.components.length),
+    verdict: bySeverity.error === 0 ? 'match' : 'mismatch',
+    summary: summarize(items, modules.length, sbom.components.length),
     items,
-    counts: { binaryModules: modules.length, sbomComponents: sbom.components.length, matched, ignored, byKind },
+    counts: {
+      binaryModules: modules.length,
+      sbomComponents: sbom.components.length,
+      matched,
+      ignored,
+      byKind: countByKind(items),
+    },
+    otherProgram,
+    bySeverity,
   };
 }

@@ -1,5 +1,3 @@
-import type { Severity } from '../report/types';
-
 export type SbomFormat = 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx-json' | 'spdx-tag-value' | 'spdx3-json';
 
 export interface SbomHash {
@@ -70,7 +68,12 @@ export interface SbomValidation {
 }
 
 export type ReconcileKind =
-  'missing-from-sbom' | 'not-in-binary' | 'version-mismatch' | 'replacement-not-reflected' | 'hash-mismatch';
+  | 'missing-from-sbom'
+  | 'not-in-binary'
+  | 'version-mismatch'
+  | 'replacement-not-reflected'
+  | 'hash-mismatch'
+  | 'main-only-in-metadata';
 
 export const RECONCILE_KINDS: readonly ReconcileKind[] = [
   'missing-from-sbom',
@@ -78,7 +81,17 @@ export const RECONCILE_KINDS: readonly ReconcileKind[] = [
   'version-mismatch',
   'replacement-not-reflected',
   'hash-mismatch',
+  'main-only-in-metadata',
 ];
+
+/**
+ * How much a discrepancy matters to a pipeline: an `error` means the SBOM misstates what the binary links (a
+ * module missing, another version or hash, another program); a `warning` is a known gap of common generators (no
+ * standard library, the main module only in metadata.component). `reconcile --fail-on` chooses which fail a run.
+ */
+export type ReconcileSeverity = 'error' | 'warning';
+
+export const RECONCILE_SEVERITIES: readonly ReconcileSeverity[] = ['error', 'warning'];
 
 export interface ReconcileItem {
   kind: ReconcileKind;
@@ -88,7 +101,7 @@ export interface ReconcileItem {
   sbom?: { version: string; purl: string; hash: string };
   /** One sentence with the evidence. */
   explanation: string;
-  severity: Severity;
+  severity: ReconcileSeverity;
 }
 
 export interface ReconcileCounts {
@@ -107,4 +120,12 @@ export interface Reconciliation {
   summary: string;
   items: ReconcileItem[];
   counts: ReconcileCounts;
+  /**
+   * Set when the SBOM is about another program: what it describes (metadata.component, or the package an SPDX
+   * document DESCRIBES) is a Go module other than the binary's main module, and the binary's main module is not
+   * among its components. null otherwise, and when the binary's main module is unknown.
+   */
+  otherProgram: { sbomDescribes: string; binaryIs: string } | null;
+  /** Items of each severity: the verdict is `mismatch` when there is at least one error. */
+  bySeverity: Record<ReconcileSeverity, number>;
 }

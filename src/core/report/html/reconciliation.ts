@@ -1,6 +1,6 @@
-import type { Reconciliation } from '../../sbom/types';
-import type { Block } from './model';
-import { formatCount, isRecord, limitRows, toneText } from './model';
+import type { ReconcileSeverity, Reconciliation } from '../../sbom/types';
+import type { Block, Cell } from './model';
+import { STATUS_MARK, formatCount, isRecord, limitRows, toneText } from './model';
 import { redactSecrets } from './redact';
 
 /** The SBOM reconciliation in its own words, for objects shaped like src/core/sbom/types.ts's Reconciliation. */
@@ -43,6 +43,12 @@ export function otherProgramStatement(r: unknown): string | null {
   return other ? `This SBOM describes ${other.sbomDescribes}, not ${other.binaryIs}.` : null;
 }
 
+/** An error reads as a failed check, a warning as a warned one: the same shapes as the verdict cards. */
+function severityCell(severity: ReconcileSeverity): Cell {
+  const tone = severity === 'error' ? 'fail' : 'warn';
+  return { text: `${STATUS_MARK[tone]} ${severity}`, tone };
+}
+
 /** The verdict, the counts and the summary: the reconciliation's answer, for a cover. */
 export function reconciliationVerdictBlocks(r: Reconciliation): Block[] {
   const matches = r.verdict === 'match';
@@ -60,6 +66,14 @@ export function reconciliationVerdictBlocks(r: Reconciliation): Block[] {
         { label: 'Modules in the binary', value: formatCount(counts.binaryModules) },
         { label: 'Components in the SBOM', value: formatCount(counts.sbomComponents) },
         { label: 'Matched', value: formatCount(counts.matched) },
+        ...(r.bySeverity
+          ? [
+              {
+                label: 'Errors, warnings',
+                value: `${formatCount(r.bySeverity.error)}, ${formatCount(r.bySeverity.warning)}`,
+              },
+            ]
+          : []),
         { label: 'Not compared', value: `${formatCount(counts.ignored)} (not Go modules)` },
       ],
     },
@@ -79,7 +93,7 @@ export function reconciliationItemBlocks(r: Reconciliation): Block[] {
             {
               headers: ['Severity', 'Disagreement', 'Module', 'Binary', 'SBOM', 'Explanation'],
               rows: r.items.map((item) => [
-                { text: toneText(item.severity), tone: item.severity },
+                severityCell(item.severity),
                 item.kind,
                 item.module,
                 version(item.binary?.version),

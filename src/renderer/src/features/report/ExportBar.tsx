@@ -9,6 +9,8 @@ const LABELS: Record<ExportKind, string> = {
   html: 'Download HTML',
   'cyclonedx-json': 'Download CycloneDX JSON',
   'cyclonedx-xml': 'Download CycloneDX XML',
+  'spdx-json': 'Download SPDX 2.3 JSON',
+  'spdx3-json': 'Download SPDX 3.0 JSON-LD',
 };
 
 /**

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ReconcileItem, ReconcileKind } from '../../../../core/sbom/types';
 import { RECONCILE_KINDS } from '../../../../core/sbom/types';
 import { Copyable } from '../../components/Copyable';
-import { KIND_TEXT } from './labels';
+import { KIND_TEXT, SEVERITY_CLASS } from './labels';
 
 function Value({ value, label }: { value: string; label: string }) {
   return value ? <Copyable value={value} label={label} /> : <span className="muted">none</span>;
@@ -43,7 +43,7 @@ function KindGroup({ kind, items }: { kind: ReconcileKind; items: ReconcileItem[
       <p className="muted">{KIND_TEXT[kind].hint}</p>
       <ul className="finding-list">
         {items.map((item, i) => (
-          <li key={`${item.module}-${i}`} className={`finding sev-${item.severity}`}>
+          <li key={`${item.module}-${i}`} className={`finding ${SEVERITY_CLASS[item.severity]}`}>
             <p className="reconcile-module">
               <span className="sev-badge">{item.severity}</span> <Copyable value={item.module} label="module" />
             </p>

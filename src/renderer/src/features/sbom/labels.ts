@@ -1,4 +1,4 @@
-import type { ReconcileKind, Sbom } from '../../../../core/sbom/types';
+import type { ReconcileKind, ReconcileSeverity, Sbom } from '../../../../core/sbom/types';
 import { count } from '../../lib/format';
 
 /** "1 component", "2 components". */
@@ -45,4 +45,12 @@ export const KIND_TEXT: Record<ReconcileKind, { title: string; hint: string; sho
     short: 'hash mismatch',
     hint: 'The SBOM gives a hash that is not the one the binary recorded for the module.',
   },
+  'main-only-in-metadata': {
+    title: 'Main module only in metadata',
+    short: 'main module only in metadata',
+    hint: 'The SBOM names the program it describes, but not among its components: scanners that read only the components skip it.',
+  },
 };
+
+/** Errors look like the high findings, warnings like the medium ones: the colours the findings list uses. */
+export const SEVERITY_CLASS: Record<ReconcileSeverity, string> = { error: 'sev-high', warning: 'sev-medium' };
