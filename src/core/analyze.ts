@@ -11,7 +11,7 @@ import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
 import type { FoundString, GoReport, ModuleGraph, Report } from './report/types';
 import { computeSizes } from './sizes/index';
-import { unpackPacked } from './unpack/index';
+import { notUnpackedNote, unpackPacked } from './unpack/index';
 import { extractStrings, type CodeLiterals } from './strings/index';
 import { addVulnerabilities, type VulnIndex } from './vulns/index';
 
@@ -102,6 +102,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   report.packed = unpacked
     ? { ...unpacked.packed, image: { ...unpacked.packed.image, sha256: await sha256Hex(image) } }
     : detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
+  notUnpackedNote(report.packed, report.format, report.diagnostics);
   if (unpacked) report.detection.reason += ` in the image unpacked from UPX ${unpacked.packed.version ?? ''}`.trimEnd();
   report.file.sha256 = await hashing;
   options.onPartial?.(structuredCloneSafe(report));

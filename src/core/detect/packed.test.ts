@@ -19,6 +19,10 @@ describe('packing', () => {
   it('names UPX and its version from the marks it leaves', async () => {
     const { report } = await analyze(withUpxMarks(fixture('linux-amd64-sw'), '4.22'), { fileName: 'packed' });
     expect(report.packed).toMatchObject({ packer: 'UPX', version: '4.22' });
+    // Marks alone (no PackHeader to unpack from): the report says it describes the packed file.
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({ source: 'unpack', message: expect.stringMatching(/not unpacked yet/) }),
+    );
   });
 
   it('finds the "$Id: UPX x.y" banner anywhere, not only near the ends (UPX 4 and 5 put the loader mid-file)', () => {

@@ -35,3 +35,18 @@ export function unpackPacked(file: Uint8Array, diagnostics: Diagnostic[]): Unpac
     },
   };
 }
+
+/**
+ * When a packer was detected but nothing was unpacked and no diagnostic said why (UPX's PE layout keeps its
+ * PackHeader inside the packed section, where the ELF reader does not look), say that the report describes the
+ * packed file.
+ */
+export function notUnpackedNote(packed: PackedReport | null, format: string, diagnostics: Diagnostic[]): void {
+  if (!packed || packed.unpacked || diagnostics.some((d) => d.source === 'unpack')) return;
+  const what = packed.packer === 'UPX' ? `UPX-packed ${format} files are` : `files packed by ${packed.packer} are`;
+  diagnostics.push({
+    level: 'info',
+    source: 'unpack',
+    message: `${what} not unpacked yet (Linux ELF amd64 UPX files are): this report describes the packed file`,
+  });
+}
