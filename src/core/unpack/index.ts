@@ -43,10 +43,9 @@ export function unpackPacked(file: Uint8Array, diagnostics: Diagnostic[]): Unpac
  */
 export function notUnpackedNote(packed: PackedReport | null, format: string, diagnostics: Diagnostic[]): void {
   if (!packed || packed.unpacked || diagnostics.some((d) => d.source === 'unpack')) return;
-  const what = packed.packer === 'UPX' ? `UPX-packed ${format} files are` : `files packed by ${packed.packer} are`;
-  diagnostics.push({
-    level: 'info',
-    source: 'unpack',
-    message: `${what} not unpacked yet (Linux ELF amd64 UPX files are): this report describes the packed file`,
-  });
+  const message =
+    packed.packer === 'UPX'
+      ? `UPX-packed ${format} files are not unpacked yet (Linux ELF amd64 ones are): this report describes the packed file`
+      : 'the packer is not known, so nothing was unpacked: this report describes the packed file';
+  diagnostics.push({ level: 'info', source: 'unpack', message });
 }
