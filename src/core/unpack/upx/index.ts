@@ -3,19 +3,11 @@ import { ByteReader } from '../../io/reader';
 import { methodName } from './blocks';
 import { unpackElf64 } from './elf64';
 import { readPackHeader, readPackInfo, UPX_F_LINUX_ELF64_AMD64, UPX_FORMATS, UPX_MAGIC } from './header';
+import type { UnpackedImage } from '../../report/types';
 import { MAX_UNPACKED_SIZE } from './limits';
 
-/** What unpacking did, for the report. */
-export interface UpxUnpackFacts {
-  format: string;
-  /** The compression methods of the blocks, e.g. ["LZMA"] or ["NRV2E (LE32)"]. */
-  methods: string[];
-  /** The filters undone, e.g. ["ctok32 0x49"]. */
-  filters: string[];
-  blocks: number;
-  packedSize: number;
-  unpackedSize: number;
-}
+/** What unpacking did, for the report (its image hash is added by the analysis, which hashes anyway). */
+export type UpxUnpackFacts = Omit<UnpackedImage, 'sha256'>;
 
 export interface UpxUnpack {
   image: Uint8Array;
