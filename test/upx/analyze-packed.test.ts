@@ -55,7 +55,7 @@ describe('a packed file that cannot be unpacked', () => {
   it('keeps the report of the packed file and says why in a diagnostic', async () => {
     const packed = packUpx(fixture('linux-amd64-sw'), { method: 2 });
     // The end-of-blocks marker is the last "UPX!" before the 36-byte PackHeader and overlay offset.
-    packed[Buffer.from(packed).lastIndexOf('UPX!', packed.length - 37)] ^= 0xff;
+    packed[Buffer.from(packed).lastIndexOf('UPX!', packed.length - 37)]! ^= 0xff;
     const { report } = await analyze(packed, { fileName: 'damaged.upx' });
     expect(report.packed).toMatchObject({ packer: 'UPX', version: '4.24' });
     expect(report.packed!.unpacked).toBeUndefined();
