@@ -16,6 +16,7 @@ import { emptyReport } from '../../src/core/report/build';
 import { extractStrings } from '../../src/core/strings/index';
 import { InPlaceEdits, mutateInPlace, mutateText, type Random, type Region } from './mutate';
 import { sbomTargets } from './sbom-targets';
+import { upxTargets } from './upx-targets';
 
 /** One mutated input: its bytes, what the check needs besides them, and how to put the seed file back. */
 export interface Input {
@@ -208,6 +209,7 @@ export const TARGETS: Target[] = [
   stringsTarget(),
   ...sbomTargets(),
   analyzeTarget(),
+  ...upxTargets(),
 ];
 
 /** The target of input `index`, picked by weight from the input's own generator. */

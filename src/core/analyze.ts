@@ -11,6 +11,7 @@ import { diagnosticFrom, guarded } from './io/errors';
 import { emptyReport, fillFormat } from './report/build';
 import type { FoundString, GoReport, ModuleGraph, Report } from './report/types';
 import { computeSizes } from './sizes/index';
+import { notUnpackedNote, unpackPacked } from './unpack/index';
 import { extractStrings, type CodeLiterals } from './strings/index';
 import { addVulnerabilities, type VulnIndex } from './vulns/index';
 
@@ -83,22 +84,29 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const hashing = sha256Hex(bytes);
   const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: '' });
   progress('format', 0.1);
-  const exe = readFormat(bytes, report);
+  // A packed file is analysed as the image it unpacks to; the report's file facts stay those of the input.
+  const unpacked = unpackPacked(bytes, report.diagnostics);
+  const image = unpacked?.image ?? bytes;
+  const exe = readFormat(image, report);
   options.onPartial?.(partialOf(report));
   progress('go', 0.3);
   let code: CodeFacts | null = null;
   if (exe) {
-    const go = guarded('go', report.diagnostics, () => analyzeGo(exe, bytes), { go: null, diagnostics: [] });
+    const go = guarded('go', report.diagnostics, () => analyzeGo(exe, image), { go: null, diagnostics: [] });
     report.diagnostics.push(...go.diagnostics);
     report.go = go.go;
-    code = followGoCode(exe, bytes, go, report);
+    code = followGoCode(exe, image, go, report);
     if (code && report.go) report.go.graph = moduleGraph(report.go, code, exe, report);
     report.symbols.goFunctions = go.go?.functions.length ?? 0;
     report.detection = describeGo(report.go);
     report.linkage = linkageReport(exe, report.go);
     report.sizes = packageSizes(exe, go, code, report);
   }
-  report.packed = detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
+  report.packed = unpacked
+    ? { ...unpacked.packed, image: { ...unpacked.packed.image, sha256: await sha256Hex(image) } }
+    : detectPacking(bytes, exe, report.sections, !!report.go?.pclntab);
+  notUnpackedNote(report.packed, report.format, report.diagnostics);
+  if (unpacked) report.detection.reason += ` in the image unpacked from UPX ${unpacked.packed.version ?? ''}`.trimEnd();
   report.file.sha256 = await hashing;
   options.onPartial?.(partialOf(report));
   progress('strings', 0.6);
@@ -107,14 +115,14 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const strings = guarded(
     'strings',
     report.diagnostics,
-    () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics, code: codeLiterals(code, report) }),
+    () => extractStrings(exe, image, { baseOffset, diagnostics: report.diagnostics, code: codeLiterals(code, report) }),
     [],
   );
   progress('findings', 0.8);
   const findings = guarded(
     'findings',
     report.diagnostics,
-    () => analyzeFindings({ exe, file: bytes, report, strings }),
+    () => analyzeFindings({ exe, file: image, report, strings }),
     {
       findings: [],
       verdicts: [],

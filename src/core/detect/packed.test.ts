@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../test/fixtures';
 import { analyze } from '../analyze';
+import { findUpxVersion } from './packed';
 
 // UPX marks what it packs with "UPX!" near the start and a "$Id: UPX x.y" banner (the layout `upx` writes; no
 // packed fixture is committed because Debian 12 ships no upx). The copies below carry those marks, nothing else.
@@ -18,6 +19,17 @@ describe('packing', () => {
   it('names UPX and its version from the marks it leaves', async () => {
     const { report } = await analyze(withUpxMarks(fixture('linux-amd64-sw'), '4.22'), { fileName: 'packed' });
     expect(report.packed).toMatchObject({ packer: 'UPX', version: '4.22' });
+    // Marks alone (no PackHeader to unpack from): the report says it describes the packed file.
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({ source: 'unpack', message: expect.stringMatching(/not unpacked yet/) }),
+    );
+  });
+
+  it('finds the "$Id: UPX x.y" banner anywhere, not only near the ends (UPX 4 and 5 put the loader mid-file)', () => {
+    const copy = fixture('linux-amd64-sw').slice();
+    copy.set(new TextEncoder().encode('$Id: UPX 5.02 Copyright (C) 1996-2025 the UPX Team. $'), copy.length >> 1);
+    expect(findUpxVersion(copy)).toBe('5.02');
+    expect(findUpxVersion(fixture('linux-amd64-sw'))).toBeNull();
   });
 
   it('reports plain Go builds as not packed', async () => {

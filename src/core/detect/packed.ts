@@ -3,6 +3,25 @@ import { decodeLatin1 } from '../io/reader';
 import type { PackedReport, ReportSection } from '../report/types';
 
 const UPX_SECTION = /^(UPX\d|\.upx\d?)$/i;
+const BANNER = new TextEncoder().encode('$Id: UPX ');
+/** Enough of the banner after "$Id: UPX " for a version like 4.2.4 and some slack. */
+const BANNER_TAIL = 16;
+
+/**
+ * UPX's version from its "$Id: UPX x.y" banner, wherever in the file the loader put it (UPX 4 and 5 place the
+ * loader after the compressed segments, often megabytes from either end). Null when the banner was wiped.
+ */
+export function findUpxVersion(file: Uint8Array): string | null {
+  for (let at = file.indexOf(BANNER[0]!); at >= 0; at = file.indexOf(BANNER[0]!, at + 1)) {
+    let k = 1;
+    while (k < BANNER.length && file[at + k] === BANNER[k]) k++;
+    if (k < BANNER.length) continue;
+    const tail = decodeLatin1(file.subarray(at + BANNER.length, at + BANNER.length + BANNER_TAIL));
+    const version = /^(\d+\.\d+(?:\.\d+)?)/.exec(tail);
+    if (version) return version[1]!;
+  }
+  return null;
+}
 
 /** UPX writes "UPX!" and a version banner near the start or end of the file. */
 function findUpx(file: Uint8Array, exe: Exe | null): PackedReport | null {
@@ -11,10 +30,10 @@ function findUpx(file: Uint8Array, exe: Exe | null): PackedReport | null {
   const sectionHit = exe?.sections.find((s) => UPX_SECTION.test(s.name));
   const marker = head.includes('UPX!') || tail.includes('UPX!');
   if (!marker && !sectionHit) return null;
-  const banner = /\$Id: UPX (\d+\.\d+(?:\.\d+)?)/.exec(head + tail) ?? /UPX (\d+\.\d+(?:\.\d+)?)/.exec(head + tail);
+  const banner = /UPX (\d+\.\d+(?:\.\d+)?)/.exec(head + tail);
   return {
     packer: 'UPX',
-    version: banner ? banner[1]! : null,
+    version: findUpxVersion(file) ?? (banner ? banner[1]! : null),
     evidence: sectionHit ? `section ${sectionHit.name}` : 'UPX! marker in the file header',
   };
 }

@@ -162,6 +162,27 @@ export interface PackedReport {
   packer: string;
   version: string | null;
   evidence: string;
+  /**
+   * True when the engine unpacked the file in memory and everything else in the report (format, Go metadata,
+   * strings, findings) describes the unpacked image; offsets then refer to that image, not to the file.
+   */
+  unpacked?: boolean;
+  /** How the image was unpacked; null when unpacking was not done or failed (a diagnostic says why). */
+  image?: UnpackedImage | null;
+}
+
+/** The in-memory unpacked image of a packed executable. */
+export interface UnpackedImage {
+  /** The packer's name for the format, e.g. "Linux ELF amd64". */
+  format: string;
+  /** Compression methods of its blocks, e.g. ["LZMA"], ["NRV2E (LE32)"]. */
+  methods: string[];
+  /** Filters undone after decompression, e.g. ["ctok32 0x49"]. */
+  filters: string[];
+  blocks: number;
+  packedSize: number;
+  unpackedSize: number;
+  sha256: string;
 }
 
 export interface GoDetection {

@@ -2,6 +2,7 @@ import type { Report } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
 import { exactBytes, humanSize } from '../../lib/format';
 import { Provenance } from './Provenance';
+import { UnpackedBanner } from './UnpackedBanner';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -25,6 +26,7 @@ function linkageText(report: Report): string {
 
 function packedText(packed: NonNullable<Report['packed']>): string {
   const name = `${packed.packer}${packed.version ? ` ${packed.version}` : ''}`;
+  if (packed.unpacked) return `Packed with ${name}; unpacked in memory (${packed.evidence}).`;
   const hint =
     packed.packer === 'UPX'
       ? ': unpack a copy with `upx -d` to see more'
@@ -38,6 +40,7 @@ export function Overview({ report }: { report: Report }) {
   const bi = go?.buildInfo;
   return (
     <div className="overview">
+      <UnpackedBanner report={report} />
       <section aria-label="File">
         <h3>File</h3>
         <dl className="facts">
