@@ -29,7 +29,7 @@ test.beforeAll(() => {
     '-t',
     'v1.0',
   ]);
-  keyId = /minisign public key ([0-9A-F]{16})/.exec(readFileSync(at('release.pub'), 'utf8'))![1]!;
+  keyId = /minisign public key ([0-9A-F]{1,16})$/m.exec(readFileSync(at('release.pub'), 'utf8'))![1]!;
   // The same file with one byte flipped, under its own name, as a download changed after signing.
   const bytes = readFileSync(BINARY);
   bytes[Math.floor(bytes.length / 2)]! ^= 0x01;

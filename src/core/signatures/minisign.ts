@@ -32,9 +32,14 @@ function lines(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => line.length > 0);
 }
 
-/** minisign writes key ids as the 64-bit little-endian number in upper-case hex. */
+/**
+ * minisign writes key ids as the 64-bit little-endian number in upper-case hex without leading zeros (printf's
+ * PRIX64), in the key's comment and its messages; the same here, so the id reads as the tool wrote it.
+ */
 export function keyIdText(keyId: Uint8Array): string {
-  return hex(keyId.slice().reverse()).toUpperCase();
+  return hex(keyId.slice().reverse())
+    .toUpperCase()
+    .replace(/^0+(?=.)/, '');
 }
 
 export function parseMinisignSignature(bytes: Uint8Array): MinisignSignature {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyCosign } from './cosign';
 import { detectSignatureFormat } from './detect';
-import { parseMinisignKey, parseMinisignSignature } from './minisign';
+import { keyIdText, parseMinisignKey, parseMinisignSignature } from './minisign';
 import type { SignatureCrypto } from './types';
 import { SignatureInputError } from './types';
 
@@ -56,6 +56,14 @@ describe('minisign parsing', () => {
   it('a public key of the wrong length or kind is bad input', () => {
     expect(() => parseMinisignKey(text('untrusted comment: k\nAAAA\n'))).toThrow(SignatureInputError);
     expect(() => parseMinisignKey(text(goodKey.replace('RWQ', 'RUQ')))).toThrow(SignatureInputError);
+  });
+});
+
+describe('minisign key ids', () => {
+  it('read as minisign prints them: the little-endian number in hex, without leading zeros (PRIX64)', () => {
+    // A key minisign -G made here: its comment said "minisign public key 6B02E0A17D01BCC" (15 digits) and the
+    // key line's bytes 2..9 (od -tx1) were these.
+    expect(keyIdText(new Uint8Array([0xcc, 0x1b, 0xd0, 0x17, 0x0a, 0x2e, 0xb0, 0x06]))).toBe('6B02E0A17D01BCC');
   });
 });
 

@@ -78,7 +78,10 @@ export async function verifyOpenPgp(file: Uint8Array, signature: Uint8Array, key
   try {
     await first.verified;
   } catch (error) {
-    return { format: 'openpgp', verified: false, ...pgpFailure((error as Error).message), keyId, fingerprint };
+    const failure = pgpFailure((error as Error).message);
+    // The key given did not make this signature: its fingerprint would name the wrong signer.
+    const signer = failure.failure === 'wrong-key' ? {} : { fingerprint };
+    return { format: 'openpgp', verified: false, ...failure, keyId, ...signer };
   }
   const expired = await expiredSince(verificationKeys);
   if (expired !== null)

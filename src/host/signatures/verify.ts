@@ -35,9 +35,12 @@ export async function verifySignature(
   return verifyOpenPgp(file, signature, key);
 }
 
-/** ECDSA keys carry no id: the SHA-256 of the key's DER lets the user compare it with the one the project publishes. */
+/**
+ * ECDSA keys carry no id: the SHA-256 of the key's DER lets the user compare it with the one the project publishes.
+ * Only for a signature the key made: after a mismatch it would name a key that signed nothing here.
+ */
 function withEcdsaFingerprint(outcome: VerifyOutcome, key: Uint8Array | null): VerifyOutcome {
-  if (key === null) return outcome;
+  if (key === null || !outcome.verified) return outcome;
   const fingerprint = createHash('sha256').update(publicKeySpki(key)).digest('hex');
   return { ...outcome, fingerprint };
 }
