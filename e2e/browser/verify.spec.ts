@@ -37,6 +37,16 @@ test.beforeAll(() => {
   writeFileSync(at('broken.minisig'), 'untrusted comment: signature from minisign secret key\nnot base64 at all\n');
   writeFileSync(at('notes.txt'), 'release notes, not a signature\n');
   copyFileSync(SUMS_GO_SUM, at('go.sum'));
+  // An OpenPGP key made on 2024-01-01 for one year (gpg's faked clock), and a signature made with it then.
+  const gpg = (args: string[]): void =>
+    void execFileSync('gpg', ['--batch', '--quiet', '--faked-system-time', '20240101T000000!', ...args], {
+      env: { ...process.env, GNUPGHOME: at('gnupg') },
+      stdio: 'ignore',
+    });
+  execFileSync('mkdir', ['-m', '700', at('gnupg')]);
+  gpg(['--passphrase', '', '--quick-gen-key', 'Old Signer <old@example.invalid>', 'ed25519', 'sign', '1y']);
+  gpg(['--armor', '--export', '-o', at('old.asc')]);
+  gpg(['--detach-sign', '-o', at('linux-amd64.sig'), join(process.cwd(), BINARY)]);
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -71,6 +81,18 @@ test('a tampered copy with the same signature: Not verified, the file was change
   await expect(panel).toContainText('the file was changed after signing');
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('verify-tampered.png') });
+});
+
+test('an OpenPGP signature from a key that has expired since: Not verified, expired key', async ({ page, served }) => {
+  await page.goto(served.url);
+  await dropFiles(page, [BINARY, at('linux-amd64.sig'), at('old.asc')]);
+  await opened(page, 'linux-amd64');
+  const panel = provenance(page);
+  await expect(panel.getByText('Not verified', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText('expired key');
+  await expect(panel).toContainText('the signing key expired on 2024-12-31');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('verify-expired.png') });
 });
 
 test('Verify signature… in the panel: the wrong key says so, a broken signature file leaves the report', async ({
