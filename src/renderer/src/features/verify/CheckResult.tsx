@@ -29,13 +29,26 @@ function Verdict({ good, children }: { good: boolean; children: React.ReactNode 
   );
 }
 
+/** A part whose file could not be read as what it was taken for: the host's sentence, in place of an answer. */
+function PartError({ message }: { message: string }) {
+  return (
+    <p className="check-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
 export function SignatureResult({ signature }: { signature: Result<VerifyOutcome> }) {
-  if (!signature.ok)
-    return (
-      <p className="check-error" role="alert">
-        {signature.error.message}
-      </p>
-    );
+  if (!signature.ok) return <PartError message={signature.error.message} />;
   const outcome = signature.value;
   return (
     <div className="check-result">
@@ -45,42 +58,25 @@ export function SignatureResult({ signature }: { signature: Result<VerifyOutcome
       </Verdict>
       <p className="muted">{outcome.reason}</p>
       <dl className="check-facts">
-        <dt>Signer</dt>
-        <dd>{FORMAT_NAMES[outcome.format]}</dd>
+        <Fact label="Signer">{FORMAT_NAMES[outcome.format]}</Fact>
         {outcome.keyId && (
-          <>
-            <dt>Key ID</dt>
-            <dd>
-              <Copyable value={outcome.keyId} label="Key ID" />
-            </dd>
-          </>
+          <Fact label="Key ID">
+            <Copyable value={outcome.keyId} label="Key ID" />
+          </Fact>
         )}
         {outcome.fingerprint && (
-          <>
-            <dt>{outcome.format === 'openpgp' ? 'Fingerprint' : 'Key SHA-256'}</dt>
-            <dd>
-              <Copyable value={outcome.fingerprint} label="Key fingerprint" />
-            </dd>
-          </>
+          <Fact label={outcome.format === 'openpgp' ? 'Fingerprint' : 'Key SHA-256'}>
+            <Copyable value={outcome.fingerprint} label="Key fingerprint" />
+          </Fact>
         )}
-        {outcome.trustedComment !== undefined && (
-          <>
-            <dt>Trusted comment</dt>
-            <dd>{outcome.trustedComment}</dd>
-          </>
-        )}
+        {outcome.trustedComment !== undefined && <Fact label="Trusted comment">{outcome.trustedComment}</Fact>}
       </dl>
     </div>
   );
 }
 
 export function GoSumResult({ goSum }: { goSum: Result<GoSumComparison> }) {
-  if (!goSum.ok)
-    return (
-      <p className="check-error" role="alert">
-        {goSum.error.message}
-      </p>
-    );
+  if (!goSum.ok) return <PartError message={goSum.error.message} />;
   const c = goSum.value;
   return (
     <div className="check-result">
