@@ -1,17 +1,16 @@
 import { looksLikeCosign } from './cosign';
 import { MAX_SIGNATURE_TEXT } from './encoding';
 import { looksLikeMinisign } from './minisign';
+import { PGP_PUBLIC_KEY_TAG, PGP_SIGNATURE_TAG, startsWithPgpPacket } from './pgp-packet';
 import type { SignatureFormat } from './types';
 
 const SIGSTORE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle';
 const PGP_ARMOR = '-----BEGIN PGP SIGNATURE-----';
-/** OpenPGP signature packet (tag 2) in the old header (0x88-0x8b) or the new one (0xc2). */
-const PGP_SIGNATURE_TAGS = new Set([0x88, 0x89, 0x8a, 0x8b, 0xc2]);
 
 /** Which format a detached signature is in, from its first bytes; null when it is none we know. */
 export function detectSignatureFormat(signature: Uint8Array): SignatureFormat | null {
   if (signature.length === 0 || signature.length > MAX_SIGNATURE_TEXT) return null;
-  if (PGP_SIGNATURE_TAGS.has(signature[0]!)) return 'openpgp';
+  if (startsWithPgpPacket(signature, PGP_SIGNATURE_TAG)) return 'openpgp';
   const text = new TextDecoder().decode(signature).replace(/^\uFEFF/, '');
   if (looksLikeMinisign(text)) return 'minisign';
   if (text.trimStart().startsWith(PGP_ARMOR)) return 'openpgp';
@@ -24,8 +23,6 @@ export type MaterialKind = 'signature' | 'key' | 'go.sum' | 'trusted-root';
 
 const PGP_KEY_ARMOR = '-----BEGIN PGP PUBLIC KEY BLOCK-----';
 const PEM_PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----';
-/** OpenPGP public-key packet (tag 6) in the old header (0x98-0x9b) or the new one (0xc6). */
-const PGP_KEY_TAGS = new Set([0x98, 0x99, 0x9a, 0x9b, 0xc6]);
 const TRUSTED_ROOT_MEDIA_TYPE = 'application/vnd.dev.sigstore.trustedroot';
 /** "module version h1:hash", the version possibly followed by /go.mod. */
 const GO_SUM_LINE = /^\S+ v\S+ h1:[A-Za-z0-9+/]+=*$/;
@@ -49,7 +46,7 @@ function isGoSum(text: string): boolean {
  */
 export function detectMaterial(head: Uint8Array): MaterialKind | null {
   if (head.length === 0) return null;
-  if (PGP_KEY_TAGS.has(head[0]!)) return 'key';
+  if (startsWithPgpPacket(head.subarray(0, MAX_SIGNATURE_TEXT), PGP_PUBLIC_KEY_TAG)) return 'key';
   const text = new TextDecoder().decode(head.subarray(0, MAX_SIGNATURE_TEXT)).replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith(PGP_KEY_ARMOR) || start.startsWith(PEM_PUBLIC_KEY) || isMinisignKey(text)) return 'key';

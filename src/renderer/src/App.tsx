@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportKind, InitialFile } from '../../common/dto';
+import type { ExportKind } from '../../common/dto';
 import { api, isDesktop } from './api';
 import { importVulnDb } from './features/vulnerabilities/vulndb-state';
 import { NotifyProvider, useNotify } from './components/Copyable';
@@ -14,10 +14,8 @@ import { SectionsView } from './features/sections/SectionsView';
 import { useShortcuts } from './lib/shortcuts';
 import type { Report } from '../../core/report/types';
 import { IgnoredFiles } from './features/verify/IgnoredFiles';
-import { sortFiles } from './features/verify/sort-files';
-import type { IgnoredFile } from './features/verify/sort-drop';
-import { useVerification } from './features/verify/useVerification';
-import { VerificationContext, type VerificationApi } from './features/verify/VerificationContext';
+import { useOpening } from './features/verify/useOpening';
+import { VerificationContext } from './features/verify/VerificationContext';
 
 function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
   if (state.kind === 'done') return `${outcomeTitle(state.outcome)} — Gobinscope`;
@@ -35,13 +33,12 @@ export function App() {
 
 function Workbench() {
   const { state, start, cancel, close: closeAnalysis } = useAnalysis();
-  const { verification, reset, add } = useVerification();
-  const [ignored, setIgnored] = useState<IgnoredFile[]>([]);
+  const binaryShown = state.kind === 'done' && state.outcome.kind === 'binary';
+  const { openFiles, openInitial, verifying, ignored, dismissIgnored, forget } = useOpening(start, binaryShown);
   const close = useCallback(() => {
-    reset(null);
+    forget();
     closeAnalysis();
-  }, [reset, closeAnalysis]);
-  const binaryOpen = state.kind === 'done' && state.outcome.kind === 'binary' && verification.binary !== null;
+  }, [forget, closeAnalysis]);
   const notify = useNotify();
   const outcome = state.kind === 'done' ? state.outcome : null;
   const exportAs = useCallback(
@@ -55,53 +52,6 @@ function Workbench() {
   const [dragging, setDragging] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
 
-  const openFiles = useCallback(
-    async (dropped: File[]) => {
-      // A signature, key or go.sum goes to the check of the binary; nothing is left out without saying why.
-      const sorted = await sortFiles(dropped, binaryOpen);
-      setIgnored(sorted.ignored);
-      const files = sorted.open;
-      if (files.length === 0) {
-        if (Object.keys(sorted.material).length > 0) add(sorted.material);
-        return;
-      }
-      const sources = [];
-      for (const file of files) {
-        const source = await api.sourceFor(file);
-        if (!source.ok) return setIgnored((was) => [...was, { name: file.name, why: source.error.message }]);
-        sources.push(source.value);
-      }
-      reset(files.length === 1 ? { kind: 'file', file: files[0]! } : null, sorted.material);
-      void start(
-        sources,
-        files.map((f) => f.name).join(' + '),
-        files.reduce((n, f) => n + f.size, 0),
-      );
-    },
-    [start, binaryOpen, add, reset],
-  );
-  const openInitial = useCallback(
-    (files: InitialFile[]) => {
-      const chosen = files.slice(0, 2);
-      if (chosen.length === 0) return;
-      reset(chosen.length === 1 ? { kind: 'source', source: chosen[0]!.source } : null);
-      void start(
-        chosen.map((f) => f.source),
-        chosen.map((f) => f.name).join(' + '),
-      );
-    },
-    [start, reset],
-  );
-  const addFiles = useCallback(
-    async (files: File[]): Promise<IgnoredFile[]> => {
-      const sorted = await sortFiles(files, true);
-      if (Object.keys(sorted.material).length > 0) add(sorted.material);
-      const why = 'not a signature, public key or go.sum: open another binary with Open… or a drop';
-      return [...sorted.ignored, ...sorted.open.map((file) => ({ name: file.name, why }))];
-    },
-    [add],
-  );
-  const verifying: VerificationApi = { verification, addFiles };
   const open = useCallback(async () => {
     if (!isDesktop) return pickerRef.current?.click();
     const picked = await api.invoke('files:pick', true);
@@ -156,14 +106,11 @@ function Workbench() {
         onChange={(e) => void openFiles([...(e.target.files ?? [])])}
       />
       <main>
-        <IgnoredFiles files={ignored} onDismiss={() => setIgnored([])} />
+        <IgnoredFiles files={ignored} onDismiss={dismissIgnored} />
         {state.kind === 'empty' && (
           <DropZone
             onOpen={() => void open()}
-            onRecent={(r) => {
-              reset({ kind: 'source', source: { kind: 'recent', id: r.id } });
-              void start([{ kind: 'recent', id: r.id }], r.name);
-            }}
+            onRecent={(r) => openInitial([{ source: { kind: 'recent', id: r.id }, name: r.name }])}
           />
         )}
         {state.kind === 'analysing' && (
