@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve('src/main/index.ts'), worker: resolve('src/host/worker.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          worker: resolve('src/host/worker.ts'),
+          'verify-worker': resolve('src/host/verify-worker.ts'),
+        },
       },
     },
   },

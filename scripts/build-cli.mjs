@@ -3,7 +3,11 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { gobinscope: 'src/cli/index.ts', worker: 'src/host/worker.ts' },
+  entryPoints: {
+    gobinscope: 'src/cli/index.ts',
+    worker: 'src/host/worker.ts',
+    'verify-worker': 'src/host/verify-worker.ts',
+  },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   // Commands load their modules on demand; shared code goes to chunks.

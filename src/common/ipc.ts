@@ -13,6 +13,7 @@ import type {
   RecentFile,
 } from './dto';
 import type { Result } from './result';
+import type { VerificationResult, VerifyRequest } from './verify';
 
 /**
  * The one contract between the renderer and the analysis service. The Electron preload and main handlers, and the
@@ -49,6 +50,8 @@ export interface InvokeMap {
    * dialog (upload null), in serve mode from an uploaded zip. Resolves to null when the user cancelled the dialog.
    */
   'vulndb:import': { args: [upload: string | null]; result: Result<VulnDbInfo | null> };
+  /** Checks an opened binary against a detached signature and its key, and/or a go.sum, in a worker of the host. */
+  'signature:verify': { args: [request: VerifyRequest]; result: Result<VerificationResult> };
 }
 
 export interface EventMap {
@@ -76,6 +79,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'secrets:reveal',
   'vulndb:status',
   'vulndb:import',
+  'signature:verify',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

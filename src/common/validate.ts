@@ -55,7 +55,18 @@ const CHECKS: { [C in InvokeChannel]: (args: unknown[]) => boolean } = {
     a.length === 2 && isString(a[0]) && ID.test(a[0]) && isString(a[1], 512) && REVEAL_PATH.test(a[1]),
   'vulndb:status': (a) => a.length === 0,
   'vulndb:import': (a) => a.length === 1 && (a[0] === null || (isString(a[0]) && ID.test(a[0]))),
+  'signature:verify': (a) => a.length === 1 && isVerifyRequest(a[0]),
 };
+
+const VERIFY_FIELDS = ['file', 'signature', 'key', 'trustedRoot', 'goSum'];
+
+/** The binary's source and, for each of the others, a source or null; nothing else. */
+function isVerifyRequest(value: unknown): boolean {
+  if (!isObject(value) || !isFileSource(value.file)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== VERIFY_FIELDS.length || !keys.every((key) => VERIFY_FIELDS.includes(key))) return false;
+  return VERIFY_FIELDS.slice(1).every((key) => value[key] === null || isFileSource(value[key]));
+}
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { InitialFile } from '../common/dto';
 import { FileRegistry } from '../host/files';
 import { AnalysisService } from '../host/service';
+import { VerificationService } from '../host/verification';
 import { defaultVulnDbPath } from '../host/vulndb-store';
 import { registerIpc } from './ipc';
 import { buildMenu, type MenuActions } from './menu';
@@ -41,6 +42,7 @@ app.whenReady().then(() => {
   hardenSession();
   const settings = new SettingsStore(app.getPath('userData'));
   const service = new AnalysisService(new URL('./worker.js', import.meta.url), undefined, () => defaultVulnDbPath());
+  const verifier = new VerificationService(new URL('./verify-worker.js', import.meta.url));
   mainWindow = createMainWindow(settings, page);
   const send = (files: InitialFile[]): void => mainWindow?.webContents.send('files:opened', { files });
   const actions: MenuActions = {
@@ -60,6 +62,7 @@ app.whenReady().then(() => {
     userPaths: new UserPaths(registry, () => settings.recent()),
     page,
     vulnDb: () => defaultVulnDbPath(),
+    verifier,
     onOpened: (path) => {
       settings.addRecent(path);
       if (mainWindow) buildMenu(mainWindow, settings, actions);
@@ -71,7 +74,10 @@ app.whenReady().then(() => {
     if (files.length > 0) send(files);
     mainWindow?.focus();
   });
-  app.on('before-quit', () => void service.dispose());
+  app.on('before-quit', () => {
+    void service.dispose();
+    void verifier.dispose();
+  });
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -3,6 +3,8 @@ import type { RecentFile } from '../common/dto';
 import { DROPPED_FILE_CHANNEL } from '../common/ipc';
 import { FileRegistry } from '../host/files';
 import type { AnalysisService } from '../host/service';
+import type { SourceRegistry, VerificationService } from '../host/verification';
+import type { VerifyRequest } from '../common/verify';
 import type { SettingsStore } from './services/recent';
 import { appPage, type FrameLike } from './trusted-sender';
 import { UserPaths } from './user-paths';
@@ -23,6 +25,7 @@ const webContents = { mainFrame, send: () => undefined };
 const window = { isDestroyed: () => false, webContents, setTitle: () => undefined };
 const recent: RecentFile[] = [{ path: '/data/old.bin', name: 'old.bin', openedAt: '', id: 'recent-1' }];
 const ran: string[][] = [];
+const checked: unknown[][] = [];
 
 beforeAll(() => {
   const registry = new FileRegistry(false);
@@ -41,6 +44,15 @@ beforeAll(() => {
     onOpened: () => undefined,
     userPaths: new UserPaths(registry, () => recent),
     page,
+    // Records what a check would read, as the real service asks the registry for it.
+    verifier: {
+      verify: async (request: VerifyRequest, sources: SourceRegistry) => {
+        const taken = sources.request('verify', [request.file, request.signature!]);
+        if (!taken.ok) return taken;
+        checked.push(taken.value.inputs.map((i) => (i.kind === 'path' ? i.path : i.name)));
+        return { ok: true, value: null };
+      },
+    } as unknown as VerificationService,
   });
 });
 
@@ -67,6 +79,32 @@ describe('IPC from the app window', () => {
   });
 });
 
+describe('signature checks from the app window', () => {
+  const request = (file: unknown, signature: unknown) => ({
+    file,
+    signature,
+    key: null,
+    trustedRoot: null,
+    goSum: null,
+  });
+
+  it('checks a recent binary against a dropped signature, by their paths on disk', async () => {
+    const dropped = (await call(fromApp, DROPPED_FILE_CHANNEL, '/home/u/app.minisig')) as { value: unknown };
+    await call(fromApp, 'signature:verify', request({ kind: 'recent', id: 'recent-1' }, dropped.value));
+    expect(checked.at(-1)).toEqual(['/data/old.bin', '/home/u/app.minisig']);
+  });
+
+  it('refuses a signature path named by the page', async () => {
+    const dropped = (await call(fromApp, DROPPED_FILE_CHANNEL, '/home/u/app')) as { value: unknown };
+    const result = await call(
+      fromApp,
+      'signature:verify',
+      request(dropped.value, { kind: 'path', path: '/etc/shadow' }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
 describe('IPC from anything else is refused', () => {
   const iframe = { ...mainFrame, routingId: 7, parent: mainFrame };
   const otherPage = { ...mainFrame, url: 'file:///tmp/dropped.html' };
@@ -75,7 +113,7 @@ describe('IPC from anything else is refused', () => {
     ['another file:// page in the window', { sender: webContents, senderFrame: otherPage }],
     ['another window', { sender: { mainFrame }, senderFrame: mainFrame }],
   ])('%s', async (_label, event) => {
-    for (const channel of ['app:info', 'recent:list', DROPPED_FILE_CHANNEL]) {
+    for (const channel of ['app:info', 'recent:list', 'signature:verify', DROPPED_FILE_CHANNEL]) {
       expect(await call(event, channel, ...(channel === DROPPED_FILE_CHANNEL ? ['/x'] : []))).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },

@@ -7,6 +7,7 @@ import { validArgs } from '../common/validate';
 import { TOOL } from '../core/report/build';
 import type { FileRegistry } from '../host/files';
 import type { AnalysisService } from '../host/service';
+import type { VerificationService } from '../host/verification';
 import type { SettingsStore } from './services/recent';
 import { saveExport } from './services/export';
 import { importVulnDbFromDialog } from './services/vulndb';
@@ -25,6 +26,7 @@ export interface IpcDeps {
   page: AppPage;
   /** The vulnerability database the next analysis uses; null for none. */
   vulnDb?: () => string | null;
+  verifier: VerificationService;
 }
 
 type Handlers = {
@@ -70,6 +72,12 @@ function handlers(deps: IpcDeps): Handlers {
     'secrets:reveal': async (_e, jobId, path) => deps.service.reveal(jobId, path),
     'vulndb:status': async () => vulnDbStatus(deps.vulnDb?.() ?? null),
     'vulndb:import': (_e, upload) => importVulnDbFromDialog(deps.window(), upload),
+    'signature:verify': async (_e, request) => {
+      // The binary may have been opened from the recent list; the signature and key come from a drop or a picker.
+      const resolved = deps.userPaths.resolve([request.file]);
+      if (!resolved.ok) return resolved;
+      return deps.verifier.verify({ ...request, file: resolved.value[0]! }, deps.registry);
+    },
   };
 }
 

@@ -65,7 +65,7 @@ describe('verify: minisign', () => {
   }
 
   it('names the key id minisign printed in the public key comment', async () => {
-    const keyId = /minisign public key ([0-9A-F]{16})/.exec(Buffer.from(m.read('mini.pub')).toString())![1]!;
+    const keyId = /minisign public key ([0-9A-F]{1,16})$/m.exec(Buffer.from(m.read('mini.pub')).toString())![1]!;
     expect((await verify('app', paths({ signature: 'app.minisig', key: 'mini.pub' }))).out).toContain(keyId);
   });
 
@@ -80,7 +80,12 @@ describe('verify: minisign', () => {
 
 describe('verify: cosign sign-blob --key format', () => {
   it('verified, tampered copy and wrong key are not', async () => {
-    expect((await verify('app', paths({ signature: 'app.sig', key: 'ec.pub' }))).code).toBe(0);
+    const good = await verify('app', paths({ signature: 'app.sig', key: 'ec.pub' }));
+    expect(good.code).toBe(0);
+    // The SHA-256 of the key's DER, as openssl computes it over the same key.
+    m.run('openssl', ['pkey', '-pubin', '-in', 'ec.pub', '-outform', 'DER', '-out', 'ec.der']);
+    const digest = m.run('openssl', ['dgst', '-sha256', '-r', 'ec.der']).split(' ')[0];
+    expect(good.out).toContain(`key fingerprint: ${digest}`);
     expect((await verify('app.tampered', paths({ signature: 'app.sig', key: 'ec.pub' }))).code).toBe(1);
     expect((await verify('app', paths({ signature: 'app.sig', key: 'other-ec.pub' }))).code).toBe(1);
   });
@@ -109,6 +114,7 @@ describe('verify: OpenPGP detached signatures', () => {
     gpg(['--export', '-o', m.path('pgp.gpg')]);
     gpg(['--armor', '--detach-sign', '-o', m.path('app.asc'), m.path('app')]);
     gpg(['--detach-sign', '-o', m.path('app.pgpsig'), m.path('app')]);
+    m.write('pgp.fpr', gpg(['--with-colons', '--fingerprint']));
     const other = gpgHome(m, 'other', 'Someone Else <else@example.invalid>', '1y');
     other(['--armor', '--export', '-o', m.path('other.asc')]);
     // Made and used in 2024, expired at the end of that year: the signature was good when made.
@@ -123,11 +129,16 @@ describe('verify: OpenPGP detached signatures', () => {
     ['app.asc', 'pgp.gpg'],
   ] as const) {
     it(`${sig} with ${key}: verified, tampered copy and wrong key are not`, async () => {
-      expect((await verify('app', paths({ signature: sig, key }))).code).toBe(0);
+      const good = await verify('app', paths({ signature: sig, key }));
+      expect(good.code).toBe(0);
+      // The fingerprint as gpg --with-colons lists it; a wrong key's fingerprint is not shown as the signer's.
+      const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(Buffer.from(m.read('pgp.fpr')).toString())![1]!;
+      expect(good.out).toContain(`key fingerprint: ${fingerprint}`);
       expect((await verify('app.tampered', paths({ signature: sig, key }))).code).toBe(1);
       const wrong = await verify('app', paths({ signature: sig, key: 'other.asc' }));
       expect(wrong.code).toBe(1);
       expect(wrong.out).toMatch(/wrong key/);
+      expect(wrong.out).not.toContain('key fingerprint');
     });
   }
 

@@ -1,16 +1,20 @@
-import { compareGoSum, type GoSumComparison } from '../../core/signatures/gosum';
-import { InputError, analyzeFile } from '../analyze-command';
+import type { GoSumComparison } from '../../core/signatures/gosum';
+import { SignatureInputError } from '../../core/signatures/types';
+import { InputError } from '../analyze-command';
 import { readInputFile } from '../../host/read-file';
+import { checkGoSumBytes } from '../../host/signatures/verify';
 
 /** Checks every h1: sum of the binary's build info against the go.sum the user trusts (the release's source). */
-export async function checkGoSum(filePath: string, goSumPath: string): Promise<GoSumComparison> {
+export async function checkGoSum(file: Uint8Array, goSumPath: string): Promise<GoSumComparison> {
   const read = await readInputFile(goSumPath);
   // A module without dependencies has an empty go.sum, which is a sound answer here, not bad input.
   if (!read.ok && read.error.code !== 'EMPTY') throw new InputError(`the go.sum: ${read.error.message}`);
-  const report = await analyzeFile(filePath);
-  const buildInfo = report.go?.buildInfo;
-  if (!buildInfo) throw new InputError('the file has no Go build info to compare with go.sum');
-  return compareGoSum(buildInfo, read.ok ? new TextDecoder().decode(read.value) : '');
+  try {
+    return checkGoSumBytes(file, read.ok ? read.value : new Uint8Array(0));
+  } catch (error) {
+    if (error instanceof SignatureInputError) throw new InputError(error.message);
+    throw error;
+  }
 }
 
 export function describeGoSum(result: GoSumComparison): string {

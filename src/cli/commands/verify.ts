@@ -1,18 +1,10 @@
 import { parseExecutable } from '../../core/formats/detect';
-import {
-  detectSignatureFormat,
-  findStringSlot,
-  slotContents,
-  verifyCosign,
-  verifyMinisign,
-  withSlotZeroed,
-  SignatureInputError,
-} from '../../core/signatures/index';
+import { findStringSlot, slotContents, withSlotZeroed, SignatureInputError } from '../../core/signatures/index';
 import type { VerifyOutcome } from '../../core/signatures/index';
 import { readInputFile } from '../../host/read-file';
 import { InputError } from '../analyze-command';
 import { UsageError, type ParsedArgs } from '../args';
-import { nodeSignatureCrypto, verifyOpenPgp, verifySigstore } from '../signature-backends';
+import { verifySignature } from '../../host/signatures/verify';
 import type { Command } from './types';
 import { checkGoSum, describeGoSum } from './verify-gosum';
 
@@ -25,25 +17,10 @@ async function readOrFail(path: string, what: string): Promise<Uint8Array> {
   return read.value;
 }
 
-async function verifyWith(
-  file: Uint8Array,
-  signature: Uint8Array,
-  key: Uint8Array | null,
-  trustedRoot: Uint8Array | null,
-): Promise<VerifyOutcome> {
-  const format = detectSignatureFormat(signature);
-  if (format === null)
-    throw new InputError('the signature is none of minisign, cosign (base64), OpenPGP or a Sigstore bundle');
-  if (format === 'sigstore') return verifySigstore(file, signature, key, trustedRoot);
-  if (key === null) throw new UsageError(`a ${format} signature is checked against a public key: add --key KEY`);
-  if (format === 'minisign') return verifyMinisign(file, signature, key, nodeSignatureCrypto);
-  if (format === 'cosign') return verifyCosign(file, signature, key, nodeSignatureCrypto);
-  return verifyOpenPgp(file, signature, key);
-}
-
 function describe(outcome: VerifyOutcome & { slot?: string }): string {
   const lines = [`${outcome.verified ? 'verified' : 'NOT verified'} (${outcome.format}): ${outcome.reason}`];
   if (outcome.trustedComment !== undefined) lines.push(`trusted comment: ${outcome.trustedComment}`);
+  if (outcome.fingerprint !== undefined) lines.push(`key fingerprint: ${outcome.fingerprint}`);
   if (outcome.slot !== undefined) lines.push(outcome.slot);
   return lines.join('\n');
 }
@@ -87,7 +64,7 @@ async function checkSignature(args: ParsedArgs, file: Uint8Array): Promise<(Veri
   const trustedRoot = await optional('trusted-root', 'the trusted root');
   try {
     const material = await signedMaterial(file, signaturePath, slotName);
-    const outcome = await verifyWith(material.message, material.signature, key, trustedRoot);
+    const outcome = await verifySignature(material.message, material.signature, key, trustedRoot);
     return material.note === null ? outcome : { ...outcome, slot: material.note };
   } catch (error) {
     if (error instanceof SignatureInputError) throw new InputError(error.message);
@@ -101,11 +78,10 @@ export const verifyCommand: Command = {
   booleans: ['json'],
   async run(args) {
     if (args.positionals.length !== 1) throw new UsageError(`usage: ${USAGE}`);
-    const filePath = args.positionals[0]!;
-    const file = await readOrFail(filePath, 'the file');
+    const file = await readOrFail(args.positionals[0]!, 'the file');
     const signature = await checkSignature(args, file);
     const goSumPath = stringFlag(args, 'gosum');
-    const goSum = goSumPath === null ? null : await checkGoSum(filePath, goSumPath);
+    const goSum = goSumPath === null ? null : await checkGoSum(file, goSumPath);
     const passed = (signature?.verified ?? true) && (goSum?.consistent ?? true);
     if (args.flags.has('json')) {
       process.stdout.write(JSON.stringify({ verified: passed, signature, goSum }, null, 2) + '\n');

@@ -3,6 +3,7 @@ import type { EventChannel, EventMap, InvokeArgs, InvokeChannel, InvokeResult } 
 import { fail, ok } from '../../common/result';
 import type { FileRegistry } from '../../host/files';
 import type { AnalysisService } from '../../host/service';
+import type { VerificationService } from '../../host/verification';
 import { TOOL } from '../../core/report/build';
 import { vulnDbStatus } from '../../host/vulndb-import';
 import { renderForDownload } from './exports';
@@ -15,6 +16,7 @@ interface Deps {
   emit: <E extends EventChannel>(channel: E, payload: EventMap[E]) => void;
   /** The vulnerability database the next analysis uses (--vulndb, else the imported one); null for none. */
   vulnDb?: () => string | null;
+  verifier: VerificationService;
 }
 
 type Handlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>> };
@@ -41,6 +43,7 @@ export function createServeHandlers(deps: Deps) {
     'secrets:reveal': async (jobId, path) => deps.service.reveal(jobId, path),
     'vulndb:status': async () => vulnDbStatus(deps.vulnDb?.() ?? null),
     'vulndb:import': async (upload) => importUploadedVulnDb(deps.registry, upload),
+    'signature:verify': async (request) => deps.verifier.verify(request, deps.registry),
   };
   return {
     handle<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>> {

@@ -5,6 +5,7 @@ import type { EventChannel, EventMap } from '../../common/ipc';
 import type { AdmissionLimits } from '../../host/admission';
 import { FileRegistry } from '../../host/files';
 import { AnalysisService } from '../../host/service';
+import { VerificationService } from '../../host/verification';
 import { ByteBudget } from './body';
 import { createServeHandlers } from './handlers';
 import { MAX_IN_FLIGHT_BYTES, MAX_JSON_IN_FLIGHT_BYTES } from './limits';
@@ -38,12 +39,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const registry = new FileRegistry(false);
   const initial = options.files.map((path) => registry.register(path));
   const service = new AnalysisService(options.workerUrl, options.pool, options.vulnDb);
+  // The check's worker is built next to the analysis worker (out/cli/verify-worker.mjs).
+  const verifier = new VerificationService(new URL('verify-worker.mjs', options.workerUrl));
   const clients = new Set<ServerResponse>();
   const emit = <E extends EventChannel>(channel: E, payload: EventMap[E]): void => {
     const data = `event: message\ndata: ${JSON.stringify({ channel, payload })}\n\n`;
     for (const client of clients) client.write(data);
   };
-  const handlers = createServeHandlers({ service, registry, initial, emit, vulnDb: options.vulnDb });
+  const handlers = createServeHandlers({ service, registry, initial, emit, vulnDb: options.vulnDb, verifier });
   let port = 0;
   const route = createRoutes({
     token,
@@ -67,6 +70,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: async () => {
       for (const client of clients) client.end();
       await service.dispose();
+      await verifier.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

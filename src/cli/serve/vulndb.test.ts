@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileRegistry } from '../../host/files';
 import type { AnalysisService } from '../../host/service';
+import type { VerificationService } from '../../host/verification';
 import { vulnDbStatus } from '../../host/vulndb-import';
 import { defaultVulnDbPath } from '../../host/vulndb-store';
 import { createServeHandlers } from './handlers';
@@ -21,6 +22,7 @@ const handlers = createServeHandlers({
   initial: [],
   emit: () => undefined,
   vulnDb: () => defaultVulnDbPath(),
+  verifier: {} as VerificationService,
 });
 
 beforeAll(() => {

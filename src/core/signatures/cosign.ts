@@ -30,6 +30,7 @@ export function verifyCosign(
   return {
     format: 'cosign',
     verified,
+    ...(!verified && { failure: 'mismatch' as const }),
     reason: verified
       ? 'ECDSA P-256 signature over the SHA-256 of the file'
       : 'the signature does not match this file and key: the file was changed, or it was signed with another key',

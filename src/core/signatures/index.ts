@@ -1,7 +1,8 @@
 export { verifyCosign, publicKeySpki } from './cosign';
-export { detectSignatureFormat } from './detect';
+export { detectMaterial, detectSignatureFormat } from './detect';
+export type { MaterialKind } from './detect';
 export { verifyMinisign } from './minisign';
-export type { SignatureCrypto, SignatureFormat, VerifyOutcome } from './types';
+export type { SignatureCrypto, SignatureFormat, VerifyFailure, VerifyOutcome } from './types';
 export { SignatureInputError } from './types';
 export { findStringSlot, slotContents, withSlotZeroed } from './slot';
 export type { StringSlot } from './slot';

@@ -1,5 +1,5 @@
 import { concatBytes, decodeBase64, hex, sameBytes, textOf } from './encoding';
-import type { SignatureCrypto, VerifyOutcome } from './types';
+import type { SignatureCrypto, VerifyFailure, VerifyOutcome } from './types';
 import { SignatureInputError } from './types';
 
 /** "Ed": Ed25519 over the file itself (legacy, `minisign -l`); "ED": over its BLAKE2b-512 digest (the default). */
@@ -32,9 +32,14 @@ function lines(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => line.length > 0);
 }
 
-/** minisign writes key ids as the 64-bit little-endian number in upper-case hex. */
+/**
+ * minisign writes key ids as the 64-bit little-endian number in upper-case hex without leading zeros (printf's
+ * PRIX64), in the key's comment and its messages; the same here, so the id reads as the tool wrote it.
+ */
 export function keyIdText(keyId: Uint8Array): string {
-  return hex(keyId.slice().reverse()).toUpperCase();
+  return hex(keyId.slice().reverse())
+    .toUpperCase()
+    .replace(/^0+(?=.)/, '');
 }
 
 export function parseMinisignSignature(bytes: Uint8Array): MinisignSignature {
@@ -80,23 +85,33 @@ export function verifyMinisign(
   const signature = parseMinisignSignature(signatureBytes);
   const key = parseMinisignKey(keyBytes);
   const keyId = keyIdText(signature.keyId);
-  const answer = (verified: boolean, reason: string): VerifyOutcome => ({
+  const answer = (verified: boolean, reason: string, failure?: VerifyFailure): VerifyOutcome => ({
     format: 'minisign',
     verified,
     reason,
     keyId,
+    ...(failure && { failure }),
   });
   if (!sameBytes(signature.keyId, key.keyId))
-    return answer(false, `wrong key: the signature was made by key ${keyId}, the key given is ${keyIdText(key.keyId)}`);
+    return answer(
+      false,
+      `wrong key: the signature was made by key ${keyId}, the key given is ${keyIdText(key.keyId)}`,
+      'wrong-key',
+    );
   const message = signature.algorithm === PREHASHED_ALGORITHM ? crypto.blake2b512(file) : file;
   if (!crypto.verifyEd25519(key.publicKey, message, signature.signature))
     return answer(
       false,
       'the signature does not match the file: the file was changed after signing, or this is another file',
+      'changed-file',
     );
   const commentBytes = new TextEncoder().encode(signature.trustedComment);
   if (!crypto.verifyEd25519(key.publicKey, concatBytes(signature.signature, commentBytes), signature.globalSignature))
-    return answer(false, 'the trusted comment was changed after signing (its global signature does not match)');
+    return answer(
+      false,
+      'the trusted comment was changed after signing (its global signature does not match)',
+      'changed-comment',
+    );
   const mode = signature.algorithm === PREHASHED_ALGORITHM ? 'pre-hashed (BLAKE2b-512)' : 'legacy (whole file)';
   return { ...answer(true, `minisign signature by key ${keyId}, ${mode}`), trustedComment: signature.trustedComment };
 }

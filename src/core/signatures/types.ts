@@ -14,7 +14,19 @@ export interface VerifyOutcome {
   keyId?: string;
   /** minisign's trusted comment, shown only once its global signature checks. */
   trustedComment?: string;
+  /** Why it was not verified, in a word a window can show before the sentence in `reason`. */
+  failure?: VerifyFailure;
+  /** The public key's fingerprint: the OpenPGP v4/v6 fingerprint, or the SHA-256 of an ECDSA key's DER. */
+  fingerprint?: string;
 }
+
+/**
+ * wrong-key: the signature names another key. changed-file: the key matches, the bytes do not. mismatch: file or key
+ * differ and the format cannot tell which (ECDSA carries no key id). changed-comment: minisign's trusted comment was
+ * edited. expired-key, revoked-key: the signature matches but the key is no longer good.
+ */
+export type VerifyFailure =
+  'wrong-key' | 'changed-file' | 'mismatch' | 'changed-comment' | 'expired-key' | 'revoked-key';
 
 /** Unreadable signature or key material: the user gave us something that is not what the flag asks for. */
 export class SignatureInputError extends Error {

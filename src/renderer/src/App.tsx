@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportKind, InitialFile } from '../../common/dto';
+import type { ExportKind } from '../../common/dto';
 import { api, isDesktop } from './api';
 import { importVulnDb } from './features/vulnerabilities/vulndb-state';
 import { NotifyProvider, useNotify } from './components/Copyable';
@@ -13,6 +13,9 @@ import { ReportHeader } from './features/ReportView';
 import { SectionsView } from './features/sections/SectionsView';
 import { useShortcuts } from './lib/shortcuts';
 import type { Report } from '../../core/report/types';
+import { IgnoredFiles } from './features/verify/IgnoredFiles';
+import { useOpening } from './features/verify/useOpening';
+import { VerificationContext } from './features/verify/VerificationContext';
 
 function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
   if (state.kind === 'done') return `${outcomeTitle(state.outcome)} — Gobinscope`;
@@ -29,7 +32,13 @@ export function App() {
 }
 
 function Workbench() {
-  const { state, start, cancel, close } = useAnalysis();
+  const { state, start, cancel, close: closeAnalysis } = useAnalysis();
+  const binaryShown = state.kind === 'done' && state.outcome.kind === 'binary';
+  const { openFiles, openInitial, verifying, ignored, dismissIgnored, forget } = useOpening(start, binaryShown);
+  const close = useCallback(() => {
+    forget();
+    closeAnalysis();
+  }, [forget, closeAnalysis]);
   const notify = useNotify();
   const outcome = state.kind === 'done' ? state.outcome : null;
   const exportAs = useCallback(
@@ -43,35 +52,6 @@ function Workbench() {
   const [dragging, setDragging] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
 
-  const openFiles = useCallback(
-    async (dropped: File[]) => {
-      const files = dropped.slice(0, 2);
-      if (files.length === 0) return;
-      const sources = [];
-      for (const file of files) {
-        const source = await api.sourceFor(file);
-        if (!source.ok) return;
-        sources.push(source.value);
-      }
-      void start(
-        sources,
-        files.map((f) => f.name).join(' + '),
-        files.reduce((n, f) => n + f.size, 0),
-      );
-    },
-    [start],
-  );
-  const openInitial = useCallback(
-    (files: InitialFile[]) => {
-      const chosen = files.slice(0, 2);
-      if (chosen.length > 0)
-        void start(
-          chosen.map((f) => f.source),
-          chosen.map((f) => f.name).join(' + '),
-        );
-    },
-    [start],
-  );
   const open = useCallback(async () => {
     if (!isDesktop) return pickerRef.current?.click();
     const picked = await api.invoke('files:pick', true);
@@ -126,8 +106,12 @@ function Workbench() {
         onChange={(e) => void openFiles([...(e.target.files ?? [])])}
       />
       <main>
+        <IgnoredFiles files={ignored} onDismiss={dismissIgnored} />
         {state.kind === 'empty' && (
-          <DropZone onOpen={() => void open()} onRecent={(r) => void start([{ kind: 'recent', id: r.id }], r.name)} />
+          <DropZone
+            onOpen={() => void open()}
+            onRecent={(r) => openInitial([{ source: { kind: 'recent', id: r.id }, name: r.name }])}
+          />
         )}
         {state.kind === 'analysing' && (
           <>
@@ -142,7 +126,11 @@ function Workbench() {
           </>
         )}
         {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
-        {state.kind === 'done' && <OutcomeView outcome={state.outcome} jobId={state.jobId} onExport={exportAs} />}
+        {state.kind === 'done' && (
+          <VerificationContext.Provider value={verifying}>
+            <OutcomeView outcome={state.outcome} jobId={state.jobId} onExport={exportAs} />
+          </VerificationContext.Provider>
+        )}
       </main>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { Report } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
+import { useVerificationContext } from '../verify/VerificationContext';
+import { VerifyRows } from '../verify/VerifyRows';
 import { provenanceFacts } from './provenance';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -22,21 +24,27 @@ function Command({ text }: { text: string }) {
 export function Provenance({ report }: { report: Report }) {
   const facts = provenanceFacts(report);
   const name = report.file.name || 'FILE';
+  const verification = useVerificationContext();
   return (
     <section aria-label="Provenance">
       <h3>Provenance</h3>
       <dl className="facts">
-        <Row label="Signature">
-          Not checked here; check a detached signature with{' '}
-          <Command text={`gobinscope verify ${name} --signature SIG --key KEY`} />
-          {facts.embeddedSignature && (
+        {verification !== null && verification.verification.binary !== null ? (
+          <VerifyRows report={report} api={verification} />
+        ) : (
+          <Row label="Signature">
+            Not checked here; check a detached signature with{' '}
+            <Command text={`gobinscope verify ${name} --signature SIG --key KEY`} />
+          </Row>
+        )}
+        {facts.embeddedSignature && (
+          <Row label="Stamped signature">
             <span className="warning">
-              {' '}
               A signature is stamped into the binary itself, which cannot be checked as designed (see the finding
               build.embedded-signature).
             </span>
-          )}
-        </Row>
+          </Row>
+        )}
         <Row label="Go build ID">
           {facts.goBuildId ? <Copyable value={facts.goBuildId} label="Go build ID" /> : 'not recorded'}
         </Row>

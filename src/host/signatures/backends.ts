@@ -3,9 +3,9 @@ import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
 import * as openpgp from 'openpgp';
-import { publicKeySpki } from '../core/signatures/cosign';
-import type { SignatureCrypto, VerifyOutcome } from '../core/signatures/types';
-import { SignatureInputError } from '../core/signatures/types';
+import { publicKeySpki } from '../../core/signatures/cosign';
+import type { SignatureCrypto, VerifyOutcome } from '../../core/signatures/types';
+import { SignatureInputError } from '../../core/signatures/types';
 
 /** Node's crypto behind the core's small interface: the core parses, Node computes. */
 export const nodeSignatureCrypto: SignatureCrypto = {
@@ -44,11 +44,14 @@ async function readPgp<T>(read: () => Promise<T>, what: string): Promise<T> {
 }
 
 /** Why openpgp refused, in the words the user needs: wrong key, expired key, or a changed file. */
-function pgpReason(message: string): string {
-  if (/could not find signing key/i.test(message)) return `wrong key: ${message}`;
-  if (/expired/i.test(message)) return `the signing key has expired: ${message}`;
-  if (/revoked/i.test(message)) return `the signing key was revoked: ${message}`;
-  return `the signature does not match the file (changed after signing?): ${message}`;
+function pgpFailure(message: string): Pick<VerifyOutcome, 'reason' | 'failure'> {
+  if (/could not find signing key/i.test(message)) return { reason: `wrong key: ${message}`, failure: 'wrong-key' };
+  if (/expired/i.test(message)) return { reason: `the signing key has expired: ${message}`, failure: 'expired-key' };
+  if (/revoked/i.test(message)) return { reason: `the signing key was revoked: ${message}`, failure: 'revoked-key' };
+  return {
+    reason: `the signature does not match the file (changed after signing?): ${message}`,
+    failure: 'changed-file',
+  };
 }
 
 export async function verifyOpenPgp(file: Uint8Array, signature: Uint8Array, key: Uint8Array): Promise<VerifyOutcome> {
@@ -71,10 +74,14 @@ export async function verifyOpenPgp(file: Uint8Array, signature: Uint8Array, key
   const first = result.signatures[0];
   if (!first) throw new SignatureInputError('the OpenPGP signature holds no signature packet');
   const keyId = first.keyID.toHex().toUpperCase();
+  const fingerprint = verificationKeys.getFingerprint().toUpperCase();
   try {
     await first.verified;
   } catch (error) {
-    return { format: 'openpgp', verified: false, reason: pgpReason((error as Error).message), keyId };
+    const failure = pgpFailure((error as Error).message);
+    // The key given did not make this signature: its fingerprint would name the wrong signer.
+    const signer = failure.failure === 'wrong-key' ? {} : { fingerprint };
+    return { format: 'openpgp', verified: false, ...failure, keyId, ...signer };
   }
   const expired = await expiredSince(verificationKeys);
   if (expired !== null)
@@ -82,9 +89,11 @@ export async function verifyOpenPgp(file: Uint8Array, signature: Uint8Array, key
       format: 'openpgp',
       verified: false,
       reason: `the signature matches, but the signing key expired on ${expired}`,
+      failure: 'expired-key',
       keyId,
+      fingerprint,
     };
-  return { format: 'openpgp', verified: true, reason: `OpenPGP signature by key ${keyId}`, keyId };
+  return { format: 'openpgp', verified: true, reason: `OpenPGP signature by key ${keyId}`, keyId, fingerprint };
 }
 
 /**
@@ -137,6 +146,12 @@ export function verifySigstore(
     verifier.verify(toSignedEntity(bundle, Buffer.from(file)));
     return { format: 'sigstore', verified: true, reason: 'Sigstore bundle signature over this file', keyId: hint };
   } catch (error) {
-    return { format: 'sigstore', verified: false, reason: `not verified: ${(error as Error).message}`, keyId: hint };
+    return {
+      format: 'sigstore',
+      verified: false,
+      reason: `not verified: ${(error as Error).message}`,
+      failure: 'mismatch',
+      keyId: hint,
+    };
   }
 }
