@@ -15,22 +15,30 @@ import { readInputFile } from '../../host/read-file';
 import { outputTarget, writeOutput } from '../output-file';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
 import { resolveVulnDb } from '../../host/vulndb-store';
+import { combinedSbom } from '../image-sbom';
+import { inputOptions } from '../inputs';
 import type { Command } from './types';
 
 const FORMATS = ['cyclonedx-json', 'cyclonedx-xml', 'openvex'] as const;
 
 export const sbomCommand: Command = {
-  usage: `gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml|openvex] [-o OUT] [--vulndb PATH] ${REVEAL_USAGE}   CycloneDX 1.6 (with VEX) or OpenVEX from a binary`,
+  usage: `gobinscope sbom PATH [--format cyclonedx-json|cyclonedx-xml|openvex] [-o OUT] [--vulndb PATH] ${REVEAL_USAGE}   CycloneDX 1.6 (with VEX) or OpenVEX from a binary; one CycloneDX document for a folder or an image tarball`,
   valued: ['format', 'o', 'output', 'vulndb'],
   booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length !== 1)
-      throw new UsageError('usage: gobinscope sbom FILE [--format cyclonedx-json|cyclonedx-xml|openvex]');
+      throw new UsageError('usage: gobinscope sbom PATH [--format cyclonedx-json|cyclonedx-xml|openvex]');
     // Checked before the analysis: -o naming the binary is refused at once, and the binary is never written.
     const target = await outputTarget(args, args.positionals);
     const format = String(args.flags.get('format') ?? 'cyclonedx-json');
     if (!(FORMATS as readonly string[]).includes(format))
       throw new UsageError(`--format takes ${FORMATS.join(' or ')}`);
+    const combined = await combinedSbom(args.positionals[0]!, format, inputOptions(args));
+    if (combined) {
+      if (target) await writeOutput(target, combined.text);
+      else process.stdout.write(combined.text);
+      return combined.code;
+    }
     const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
     if (format === 'openvex' && !vulnIndex)
       throw new InputError('OpenVEX needs a vulnerability database: --vulndb PATH or gobinscope vulndb import');

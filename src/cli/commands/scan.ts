@@ -2,9 +2,8 @@ import { toSarif } from '../../core/report/sarif';
 import type { Report, Severity } from '../../core/report/types';
 import { SEVERITIES } from '../../core/report/types';
 import { UsageError } from '../args';
-import { analyzeFile } from '../analyze-command';
-import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
-import { resolveVulnDb } from '../../host/vulndb-store';
+import { exitFor, forEachReport, inputOptions, jsonOf, writeJsonLine } from '../inputs';
+import { REVEAL_FLAG, REVEAL_USAGE } from '../secrets';
 import type { Command } from './types';
 
 function severityAtLeast(severity: Severity, level: Severity): boolean {
@@ -39,27 +38,33 @@ function sarifFor(reports: Report[]): object {
 }
 
 export const scanCommand: Command = {
-  usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] [--vulndb PATH] ${REVEAL_USAGE}   findings for pipelines`,
+  usage: `gobinscope scan PATH... [--fail-on high] [--format text|json|jsonl|sarif] [--vulndb PATH] ${REVEAL_USAGE}   findings for pipelines; PATH: a file, a folder or an image tarball`,
   valued: ['fail-on', 'format', 'vulndb'],
   booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length === 0)
-      throw new UsageError('usage: gobinscope scan FILE... [--fail-on LEVEL] [--format text|json|sarif]');
+      throw new UsageError('usage: gobinscope scan PATH... [--fail-on LEVEL] [--format text|json|jsonl|sarif]');
     const format = args.flags.get('format') ?? 'text';
-    if (!['text', 'json', 'sarif'].includes(String(format))) throw new UsageError('--format takes text, json or sarif');
+    if (!['text', 'json', 'jsonl', 'sarif'].includes(String(format)))
+      throw new UsageError('--format takes text, json, jsonl or sarif');
     const level = parseLevel(args.flags.get('fail-on') ?? 'high');
-    const reports: Report[] = [];
-    const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
-    for (const path of args.positionals) reports.push(await analyzeFile(path, revealing(args), vulnIndex));
+    const reports: Pick<Report, 'findings'>[] = [];
+    // JSON Lines goes out as each report is ready; only the findings stay for the exit code.
+    const run = await forEachReport(args.positionals, inputOptions(args), (report) =>
+      reports.push(format === 'jsonl' ? (writeJsonLine(report), { findings: report.findings }) : report),
+    );
+    const full = reports as Report[];
     const out =
-      format === 'sarif'
-        ? JSON.stringify(sarifFor(reports), null, 2)
+      format === 'sarif' && full.length > 0
+        ? JSON.stringify(sarifFor(full), null, 2)
         : format === 'json'
-          ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)
-          : textSummary(reports);
-    process.stdout.write(out + '\n');
+          ? jsonOf(run, full)
+          : format === 'text'
+            ? textSummary(full)
+            : null;
+    if (out !== null) process.stdout.write(out + '\n');
     const failing =
       level === null ? [] : reports.flatMap((r) => r.findings.filter((f) => severityAtLeast(f.severity, level)));
-    return failing.length > 0 ? 1 : 0;
+    return exitFor(run, failing.length > 0 ? 1 : 0);
   },
 };
