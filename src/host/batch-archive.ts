@@ -30,7 +30,7 @@ export class ArchiveIndex implements BlobSource {
     const members = new Map<string, ArchiveMember>();
     const parser = new TarParser((entry) => {
       const name = normalizeEntryPath(entry.name);
-      if (entry.type === 'file' && name !== null) {
+      if (entry.type === 'file' && name) {
         if (members.size >= MAX_ARCHIVE_MEMBERS)
           throw new FormatError(entry.headerOffset, `the archive has more than ${MAX_ARCHIVE_MEMBERS} members`);
         members.set(name, { offset: entry.headerOffset + TAR_BLOCK, size: entry.size });

@@ -92,6 +92,7 @@ export function mergeVisitor(merge: LayerMerge, refused: (entry: TarEntry) => vo
       refused(entry);
       return null;
     }
+    if (path === '') return null;
     const base = { path, type: entry.type, headerOffset: entry.headerOffset, size: entry.size };
     if (entry.type !== 'file' || entry.size === 0) {
       merge.add({ ...base, executable: false });

@@ -64,8 +64,7 @@ export function blobPathOf(digest: unknown): string {
 /** A member path named inside a manifest, normalised like any archive member; climbing out is refused. */
 function memberPath(value: unknown, what: string): string {
   const path = typeof value === 'string' ? normalizeEntryPath(value) : null;
-  if (path === null)
-    throw new FormatError(0, `${what} "${String(value).slice(0, 80)}" is not a path inside the archive`);
+  if (!path) throw new FormatError(0, `${what} "${String(value).slice(0, 80)}" is not a path inside the archive`);
   return path;
 }
 

@@ -8,7 +8,7 @@ const OPAQUE_WHITEOUT = '.wh..wh..opq';
 /**
  * A layer path as the image's root sees it: no leading "/" or "./", no "." segments, ".." resolved. A name
  * that climbs above the root ("../../etc/passwd") is refused with null: it can only be a hostile archive, and
- * since nothing is ever written to disk it is simply not a file of the image.
+ * since nothing is ever written to disk it is simply not a file of the image. The root itself ("./") is "".
  */
 export function normalizeEntryPath(name: string): string | null {
   const parts: string[] = [];
@@ -19,7 +19,7 @@ export function normalizeEntryPath(name: string): string | null {
       parts.pop();
     } else parts.push(part);
   }
-  return parts.length === 0 ? null : parts.join('/');
+  return parts.join('/');
 }
 
 /** One entry of a layer, as the merge needs it: its path, what it is, and whether its bytes are an executable. */

@@ -232,7 +232,9 @@ export function readTar(
   const parser = new TarParser((entry) => {
     const item = { entry, bytes: null as Uint8Array | null };
     out.push(item);
-    return keep(entry) ? collectInto(entry.size, (data) => (item.bytes = data)) : null;
+    // Data longer than the whole input cannot all be there: the parser reports the cut, nothing is allocated.
+    const whole = keep(entry) && entry.size <= bytes.length;
+    return whole ? collectInto(entry.size, (data) => (item.bytes = data)) : null;
   });
   parser.write(bytes);
   parser.end();
