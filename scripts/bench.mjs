@@ -7,6 +7,8 @@
 // 3. The redaction of 500,000 strings against `grep -F -f` on the same text (bench/redact.ts).
 // 4. A 20,000-component SBOM read, validated and reconciled, against `jq .` (bench/sbom.ts).
 // 5. Loading the stored vulnerability index and matching a 100-module binary against it (bench/vulns.ts).
+// 6. Folder throughput: `scan FOLDER --format jsonl` over test/fixtures/bin through the worker pool, in MB/s,
+//    against `strings -a -n 6` and `cat` over the same files (bench/folder.ts).
 // The ratios are compared with bench/recorded.json: a CPU-time ratio more than 20% worse fails the run (exit 1,
 // naming it); wall-clock ratios are shown against theirs.
 // `npm run bench -- --record` writes the ratios of this run there instead. Not part of `npm test`.
@@ -61,6 +63,8 @@ function ratios(figures) {
     ['code pass / objdump -d', 'code', 'objdump'],
     ['redaction / grep -F -f', 'redaction', 'grep'],
     ['SBOM / jq .', 'sbom', 'jq'],
+    ['folder scan / strings over the files', 'folderScan', 'folderStrings'],
+    ['folder scan / cat over the files', 'folderScan', 'folderCat'],
   ];
   const out = {};
   for (const [name, ours, theirs] of pairs) {
@@ -116,9 +120,12 @@ try {
     target,
     '--json',
   ]);
-  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts']) {
+  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts', 'bench/folder.ts']) {
     if (!existsSync(script)) continue;
-    const args = script === 'bench/sbom.ts' ? [String(RUNS)] : [target, String(RUNS)];
+    const args = {
+      'bench/sbom.ts': [String(RUNS)],
+      'bench/folder.ts': ['test/fixtures/bin', String(RUNS)],
+    }[script] ?? [target, String(RUNS)];
     Object.assign(figures, runJson(await bundle(script, dir), args).figures);
   }
   console.log(`file: ${target}; ${RUNS} runs per figure (median, min-max)`);

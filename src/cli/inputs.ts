@@ -63,6 +63,7 @@ export async function isSingleFile(positionals: string[]): Promise<boolean> {
 async function expand(path: string, batch: BatchRun, run: InputRun): Promise<void> {
   const info = await stat(path).catch(() => null);
   const shown = path.replace(/\/+$/, '') || '/';
+  const inside = (relative: string): string => (shown === '/' ? `/${relative}` : `${shown}/${relative}`);
   const problem = (where: string, message: string): void => {
     run.problems++;
     report(where, message);
@@ -70,9 +71,9 @@ async function expand(path: string, batch: BatchRun, run: InputRun): Promise<voi
   if (info?.isDirectory()) {
     run.folders.push(shown);
     for await (const item of walkExecutables(path)) {
-      if (item.kind === 'problem') problem(`${shown}/${item.relative}`, item.message);
+      if (item.kind === 'problem') problem(inside(item.relative), item.message);
       else {
-        const name = `${shown}/${item.relative}`;
+        const name = inside(item.relative);
         await batch.add({ input: { kind: 'path', path: item.path, name }, origin: { path: name } });
       }
     }

@@ -61,7 +61,7 @@ describe('a damaged image', () => {
     const bytes = new Uint8Array(readFileSync(path));
     // The manifest and config come first; the layer's last data byte sits before its padding and the end blocks.
     const at = bytes.length - 1024 - 1024 - (512 - (good.length % 512 || 512)) - 1;
-    bytes[at] ^= 1;
+    bytes[at] = bytes[at]! ^ 1;
     writeFileSync(path, bytes);
     expect((await read(path)).problems).toEqual([expect.stringMatching(/its content is sha256:\w+, not the declared/)]);
   });

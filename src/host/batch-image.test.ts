@@ -21,7 +21,7 @@ async function read(path: string) {
 }
 
 /** The executables each layer was built with that no whiteout removed, Go or not. */
-const SURVIVING = { ...SURVIVING_GO, 'usr/bin/true': 0 };
+const SURVIVING: Record<string, number> = { ...SURVIVING_GO, 'usr/bin/true': 0 };
 
 describe.each([
   ['docker save', () => built.docker, () => built.dockerLayers, 'gobinscope/test:1'],

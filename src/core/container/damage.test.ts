@@ -42,7 +42,7 @@ describe('a damaged tar archive', () => {
 
   it('with a header whose checksum does not add up is a FormatError at that header', () => {
     const bytes = sound.slice();
-    bytes[1024 + 10] ^= 0x20;
+    bytes[1024 + 10] = bytes[1024 + 10]! ^ 0x20;
     const error = formatError(() => readTar(bytes));
     expect(error.offset).toBe(1024);
     expect(error.message).toMatch(/checksum/);

@@ -40,7 +40,7 @@ test(`the tar reader on ${RUNS} damaged archives gives entries or a FormatError`
       const bytes = SAMPLE.slice(0, cut === undefined ? SAMPLE.length : cut % SAMPLE.length);
       for (const { at, hot, xor } of flips) {
         const offset = hot ? HOT[at % HOT.length]! + ((at >> 3) % 16) : at;
-        if (bytes.length > 0) bytes[offset % bytes.length] ^= xor;
+        if (bytes.length > 0) bytes[offset % bytes.length] = bytes[offset % bytes.length]! ^ xor;
       }
       const parser = new TarParser((found) => {
         expect(typeof normalizeEntryPath(found.name)).not.toBe('undefined');
