@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateSbom, parseSbom } from '../../src/core/sbom/index';
 import { SURVIVING_GO, buildImages } from '../container/build-image';
 import { binDir } from '../fixtures';
+import { LEAKY_BINARY, plantedSecrets } from '../secrets/planted';
 
 // Folders and images as pipelines hand them to the CLI. What each holds is known from how the test built it; the
 // severities come from the fixtures' sources (leaky-linux-amd64 carries planted fake secrets, the others none) and
@@ -70,6 +71,20 @@ describe('a folder', () => {
     expect(code).toBe(2);
     expect(lines(stdout)).toHaveLength(1);
     expect(stderr).toMatch(/missing-file.*does not exist/);
+  });
+});
+
+describe('secrets in a batch', () => {
+  it('stay masked in every report from the pool; --reveal-secrets puts the clear values back', () => {
+    const leaky = join(work, 'leaky');
+    mkdirSync(leaky);
+    copyFileSync(LEAKY_BINARY, join(leaky, 'one'));
+    copyFileSync(join(binDir, 'linux-amd64'), join(leaky, 'two'));
+    const token = plantedSecrets().find((p) => p.name === 'apiToken')!.value;
+    const masked = cli('scan', leaky, '--format', 'jsonl', '--fail-on', 'none');
+    expect(lines(masked.stdout)).toHaveLength(2);
+    expect(masked.stdout).not.toContain(token);
+    expect(cli('scan', leaky, '--format', 'jsonl', '--fail-on', 'none', '--reveal-secrets').stdout).toContain(token);
   });
 });
 
