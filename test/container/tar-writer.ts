@@ -1,5 +1,9 @@
 // A minimal ustar block writer for hand-made damaged archives (names GNU tar refuses to write, broken checksums,
 // impossible sizes). It follows POSIX pax's ustar layout: offsets and the checksum rule from the standard.
+import { concat } from '../../scripts/fuzz/mutate';
+
+export { concat };
+
 const encoder = new TextEncoder();
 
 export interface HeaderFields {
@@ -44,16 +48,6 @@ export function entry(fields: HeaderFields, data: Uint8Array = new Uint8Array(0)
   const padded = new Uint8Array(Math.ceil(data.length / 512) * 512);
   padded.set(data);
   return concat(header({ ...fields, size: fields.size ?? data.length }), padded);
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** The end of an archive: two zero blocks. */

@@ -38,10 +38,7 @@ interface Pending {
 }
 
 type State =
-  | { kind: 'header' }
-  | { kind: 'data'; left: number; padding: number; sink: EntrySink | null }
-  | { kind: 'extended'; header: TarHeader; at: number; data: Uint8Array; filled: number; padding: number }
-  | { kind: 'ended' };
+  { kind: 'header' } | { kind: 'data'; left: number; padding: number; sink: EntrySink | null } | { kind: 'ended' };
 
 function padOf(size: number): number {
   return (TAR_BLOCK - (size % TAR_BLOCK)) % TAR_BLOCK;
@@ -103,7 +100,6 @@ export class TarParser {
   private step(bytes: Uint8Array): number {
     const state = this.state;
     if (state.kind === 'header') return this.fillHeader(bytes);
-    if (state.kind === 'extended') return this.fillExtended(state, bytes);
     if (state.kind === 'data') return this.passData(state, bytes);
     return bytes.length;
   }
@@ -133,9 +129,10 @@ export class TarParser {
     if (header.kind === 'pax' || header.kind === 'pax-global' || header.kind.startsWith('gnu-')) {
       if (header.size > MAX_TAR_EXTENDED_BYTES)
         throw new FormatError(at, `tar extended header of ${header.size} bytes is larger than allowed`);
-      const data = new Uint8Array(header.size);
-      this.state = { kind: 'extended', header, at, data, filled: 0, padding: padOf(header.size) };
-      if (header.size === 0) this.finishExtended(this.state);
+      // An extended header is data like any entry's, kept whole and read when it ends.
+      const sink = collectInto(header.size, (data) => this.finishExtended(header, at, data));
+      this.state = { kind: 'data', left: header.size, padding: padOf(header.size), sink };
+      if (header.size === 0) this.finishData(this.state);
       return;
     }
     this.startEntry(header, at);
@@ -159,22 +156,7 @@ export class TarParser {
     if (size === 0) this.finishData(this.state);
   }
 
-  private fillExtended(state: Extract<State, { kind: 'extended' }>, bytes: Uint8Array): number {
-    if (state.filled < state.data.length) {
-      const take = Math.min(state.data.length - state.filled, bytes.length);
-      state.data.set(bytes.subarray(0, take), state.filled);
-      state.filled += take;
-      if (state.filled === state.data.length && state.padding === 0) this.finishExtended(state);
-      return this.consumed(take);
-    }
-    const take = Math.min(state.padding, bytes.length);
-    state.padding -= take;
-    if (state.padding === 0) this.finishExtended(state);
-    return this.consumed(take);
-  }
-
-  private finishExtended(state: Extract<State, { kind: 'extended' }>): void {
-    const { header, data, at } = state;
+  private finishExtended(header: TarHeader, at: number, data: Uint8Array): void {
     const dataAt = at + TAR_BLOCK;
     if (header.kind === 'gnu-long-name') this.pending.name = gnuLongText(data);
     else if (header.kind === 'gnu-long-link') this.pending.linkName = gnuLongText(data);
@@ -187,7 +169,6 @@ export class TarParser {
       if (link !== undefined) this.pending.linkName = link;
       if (size !== undefined) this.pending.size = paxSize(size, dataAt);
     }
-    this.state = { kind: 'header' };
   }
 
   private passData(state: Extract<State, { kind: 'data' }>, bytes: Uint8Array): number {
