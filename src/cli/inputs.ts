@@ -124,13 +124,21 @@ export async function forEachReport(
     }
     // An image holds many executables; the ones that are not Go (a shell, libc's tools) are not the subject.
     if (result.item.origin.image && !result.report.go) return;
+    reported++;
     onReport(result.report);
   };
+  let reported = 0;
   const batch = new BatchRun(workerUrl(), { vulnDb, reveal: options.reveal }, onResult);
   try {
     for (const path of positionals) await expand(path, batch, run);
   } finally {
     await batch.finish();
+  }
+  // Nothing to report is a wrong path more often than an answer: said once, and the run exits 2.
+  if (reported === 0 && run.problems === 0) {
+    run.problems++;
+    const what = run.images.length > 0 ? 'no Go binary in the image' : 'no executable (ELF, PE or Mach-O) inside';
+    report(positionals.join(' '), `nothing to analyse: ${what}`);
   }
   return run;
 }
