@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,8 @@ function workerUrl(): URL {
 
 /** A tar archive, by the ustar magic every tar writer since 1988 puts at byte 257. */
 async function isTar(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
+  // Non-blocking, as for any input: a path swapped for a FIFO since it was checked must not hang the run.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const head = new Uint8Array(262);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { validateSbom, parseSbom } from '../../src/core/sbom/index';
 import { SURVIVING_GO, buildImages } from '../container/build-image';
 import { binDir } from '../fixtures';
@@ -18,6 +18,9 @@ function cli(...args: string[]) {
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+// Each test runs the whole CLI over several binaries; on a machine shared by many runs that takes a while.
+vi.setConfig({ testTimeout: 180_000 });
 
 const lines = (stdout: string) =>
   stdout
