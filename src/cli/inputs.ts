@@ -60,6 +60,14 @@ export async function isSingleFile(positionals: string[]): Promise<boolean> {
   return !info || (info.isFile() && !(await isTar(positionals[0]!)));
 }
 
+/** Why an image archive could not be read: its damage, or the file system's refusal; anything else is our bug. */
+function unreadableArchive(error: unknown): string {
+  if (error instanceof FormatError) return `not a readable image archive: ${error.message} (at byte ${error.offset})`;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string') return `could not be read (${code})`;
+  throw error;
+}
+
 /** Feeds one named input to the batch: a folder's executables, an image's binaries, or the file itself. */
 async function expand(path: string, batch: BatchRun, run: InputRun): Promise<void> {
   const info = await stat(path).catch(() => null);
@@ -89,8 +97,7 @@ async function expand(path: string, batch: BatchRun, run: InputRun): Promise<voi
         }),
       problem,
     }).catch((error: unknown) => {
-      if (!(error instanceof FormatError)) throw error;
-      problem(shown, `not a readable image archive: ${error.message} (at byte ${error.offset})`);
+      problem(shown, unreadableArchive(error));
       return 'unreadable' as const;
     });
     if (images === 'unreadable') return;
