@@ -8,6 +8,8 @@
 // 4. A 20,000-component SBOM read, validated and reconciled, against `jq .` (bench/sbom.ts), and the same in
 //    SPDX 2.3 JSON and tag-value, SPDX 3 JSON-LD and CycloneDX 1.7 (bench/sbom-formats.ts).
 // 5. Loading the stored vulnerability index and matching a 100-module binary against it (bench/vulns.ts).
+// 6. Folder throughput: `scan FOLDER --format jsonl` over test/fixtures/bin through the worker pool, in MB/s,
+//    against `strings -a -n 6` and `cat` over the same files (bench/folder.ts).
 // The ratios are compared with bench/recorded.json: a CPU-time ratio more than 20% worse fails the run (exit 1,
 // naming it); wall-clock ratios are shown against theirs.
 // `npm run bench -- --record` writes the ratios of this run there instead. Not part of `npm test`.
@@ -66,6 +68,8 @@ function ratios(figures) {
     ['SBOM SPDX tag-value / wc -l', 'sbomSpdxTag', 'sbomSpdxTagTool'],
     ['SBOM SPDX 3 JSON-LD / jq .', 'sbomSpdx3', 'sbomSpdx3Tool'],
     ['SBOM CycloneDX 1.7 / jq .', 'sbomCdx17', 'sbomCdx17Tool'],
+    ['folder scan / strings over the files', 'folderScan', 'folderStrings'],
+    ['folder scan / cat over the files', 'folderScan', 'folderCat'],
   ];
   const out = {};
   for (const [name, ours, theirs] of pairs) {
@@ -121,9 +125,13 @@ try {
     target,
     '--json',
   ]);
-  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts', 'bench/sbom-formats.ts']) {
+  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts', 'bench/sbom-formats.ts', 'bench/folder.ts']) {
     if (!existsSync(script)) continue;
-    const args = script.startsWith('bench/sbom') ? [String(RUNS)] : [target, String(RUNS)];
+    const args = script.startsWith('bench/sbom')
+      ? [String(RUNS)]
+      : script === 'bench/folder.ts'
+        ? ['test/fixtures/bin', String(RUNS)]
+        : [target, String(RUNS)];
     Object.assign(figures, runJson(await bundle(script, dir), args).figures);
   }
   console.log(`file: ${target}; ${RUNS} runs per figure (median, min-max)`);

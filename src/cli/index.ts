@@ -8,7 +8,7 @@ import { TOOL } from '../core/report/build';
 export const EXIT_CODES = [
   '0 done',
   '1 findings at or above --fail-on that no --baseline entry suppresses (scan), an invalid SBOM or a discrepancy at or above --fail-on (reconcile), or not verified (verify)',
-  '2 bad input or usage: a missing or unreadable file, a malformed --baseline file, an unknown command or flag, an -o that is an input',
+  '2 bad input or usage: a missing or unreadable file (one inside a folder or an image too), a malformed --baseline file, an unknown command or flag, an -o that is an input',
   '3 internal error: a bug in gobinscope (please report it with the message), or the PDF printer failed',
 ];
 

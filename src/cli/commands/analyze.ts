@@ -1,17 +1,27 @@
-import { analyzeFile, requireOne } from '../analyze-command';
-import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
+import type { Report } from '../../core/report/types';
+import { UsageError } from '../args';
+import { exitFor, forEachReport, inputOptions, jsonOf, writeJsonLine } from '../inputs';
+import { REVEAL_FLAG, REVEAL_USAGE } from '../secrets';
 import { summarize } from '../summary';
-import { resolveVulnDb } from '../../host/vulndb-store';
 import type { Command } from './types';
 
+const FORMATS = ['text', 'json', 'jsonl'];
+
 export const analyzeCommand: Command = {
-  usage: `gobinscope analyze FILE [--json] [--vulndb PATH] ${REVEAL_USAGE}   report on one executable (JSON with --json)`,
-  valued: ['vulndb'],
+  usage: `gobinscope analyze PATH... [--json | --format text|json|jsonl] [--vulndb PATH] ${REVEAL_USAGE}   report on executables, folders (every executable inside) or image tarballs (JSON with --json, one per line with jsonl)`,
+  valued: ['vulndb', 'format'],
   booleans: ['json', REVEAL_FLAG],
   async run(args) {
-    const path = requireOne(args.positionals, 'analyze FILE [--json]');
-    const report = await analyzeFile(path, revealing(args), await resolveVulnDb(args.flags.get('vulndb')));
-    process.stdout.write((args.flags.has('json') ? JSON.stringify(report, null, 2) : summarize(report)) + '\n');
-    return 0;
+    if (args.positionals.length === 0) throw new UsageError('usage: gobinscope analyze PATH... [--json]');
+    const format = String(args.flags.get('format') ?? (args.flags.has('json') ? 'json' : 'text'));
+    if (!FORMATS.includes(format)) throw new UsageError('--format takes text, json or jsonl');
+    const reports: Report[] = [];
+    const run = await forEachReport(args.positionals, inputOptions(args), (report) =>
+      format === 'jsonl' ? writeJsonLine(report) : reports.push(report),
+    );
+    if (format === 'json') process.stdout.write(jsonOf(run, reports) + '\n');
+    else if (format === 'text' && reports.length > 0)
+      process.stdout.write(reports.map((report) => summarize(report)).join('\n\n') + '\n');
+    return exitFor(run, 0);
   },
 };

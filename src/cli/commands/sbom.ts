@@ -19,6 +19,8 @@ import { readInputFile } from '../../host/read-file';
 import { outputTarget, writeOutput } from '../output-file';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
 import { resolveVulnDb } from '../../host/vulndb-store';
+import { combinedSbom } from '../image-sbom';
+import { inputOptions } from '../inputs';
 import type { Command } from './types';
 
 const FORMATS = ['cyclonedx-json', 'cyclonedx-xml', 'spdx-json', 'spdx3-json', 'openvex'] as const;
@@ -47,14 +49,20 @@ function render(report: Report, format: Format, spec: CycloneDxSpec, revealSecre
 }
 
 export const sbomCommand: Command = {
-  usage: `gobinscope sbom FILE ${FORMAT_USAGE} [-o OUT] [--vulndb PATH] ${REVEAL_USAGE}   CycloneDX 1.6/1.7 (with VEX), SPDX 2.3, SPDX 3.0.1 or OpenVEX from a binary`,
+  usage: `gobinscope sbom PATH ${FORMAT_USAGE} [-o OUT] [--vulndb PATH] ${REVEAL_USAGE}   CycloneDX 1.6/1.7 (with VEX), SPDX 2.3, SPDX 3.0.1 or OpenVEX from a binary; one CycloneDX document for a folder or an image tarball`,
   valued: ['format', 'spec', 'o', 'output', 'vulndb'],
   booleans: [REVEAL_FLAG],
   async run(args) {
-    if (args.positionals.length !== 1) throw new UsageError(`usage: gobinscope sbom FILE ${FORMAT_USAGE}`);
+    if (args.positionals.length !== 1) throw new UsageError(`usage: gobinscope sbom PATH ${FORMAT_USAGE}`);
     // Checked before the analysis: -o naming the binary is refused at once, and the binary is never written.
     const target = await outputTarget(args, args.positionals);
     const { format, spec } = formatOptions(args.flags);
+    const combined = await combinedSbom(args.positionals[0]!, format, inputOptions(args));
+    if (combined) {
+      if (target) await writeOutput(target, combined.text);
+      else process.stdout.write(combined.text);
+      return combined.code;
+    }
     const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
     if (format === 'openvex' && !vulnIndex)
       throw new InputError('OpenVEX needs a vulnerability database: --vulndb PATH or gobinscope vulndb import');

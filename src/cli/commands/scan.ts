@@ -4,7 +4,6 @@ import { baselineInvocation } from '../../core/report/sarif-baseline';
 import type { Report, Severity } from '../../core/report/types';
 import { SEVERITIES } from '../../core/report/types';
 import { UsageError } from '../args';
-import { analyzeForOutput } from '../analyze-command';
 import {
   BASELINE_FLAGS,
   BASELINE_USAGE,
@@ -17,8 +16,8 @@ import {
   writeBaselineTarget,
   type BaselineInput,
 } from '../baseline';
+import { exitFor, forEachReport, inputOptions, isSingleFile, jsonOf, writeJsonLine } from '../inputs';
 import { REVEAL_FLAG, REVEAL_USAGE, revealing } from '../secrets';
-import { resolveVulnDb } from '../../host/vulndb-store';
 import type { Command } from './types';
 
 function severityAtLeast(severity: Severity, level: Severity): boolean {
@@ -68,35 +67,42 @@ function sarifFor(scanned: Scanned[], summary: BaselineSummary | null): object {
   return { ...logs[0]!, runs };
 }
 
-function jsonFor(scanned: Scanned[], input: BaselineInput | null, summary: BaselineSummary | null): object {
-  const shown = scanned.map(({ report, subjects, states }) =>
+/** Each report, with what the baseline made of its findings when one was given. */
+function jsonFor(scanned: Scanned[], input: BaselineInput | null, summary: BaselineSummary | null): object[] {
+  return scanned.map(({ report, subjects, states }) =>
     input && summary
       ? // The results of this file; the unused entries are the run's, the same in each report.
         { ...report, baseline: { file: input.path, ...suppressionsOf(subjects, states), unused: summary.unused } }
       : report,
   );
-  return shown.length === 1 ? shown[0]! : shown;
 }
 
 export const scanCommand: Command = {
-  usage: `gobinscope scan FILE... [--fail-on high] [--format text|json|sarif] [--vulndb PATH] ${BASELINE_USAGE} ${REVEAL_USAGE}   findings for pipelines`,
+  usage: `gobinscope scan PATH... [--fail-on high] [--format text|json|jsonl|sarif] [--vulndb PATH] ${BASELINE_USAGE} ${REVEAL_USAGE}   findings for pipelines; PATH: a file, a folder or an image tarball`,
   valued: ['fail-on', 'format', 'vulndb', ...BASELINE_FLAGS],
   booleans: [REVEAL_FLAG],
   async run(args) {
     if (args.positionals.length === 0)
-      throw new UsageError('usage: gobinscope scan FILE... [--fail-on LEVEL] [--format text|json|sarif]');
+      throw new UsageError('usage: gobinscope scan PATH... [--fail-on LEVEL] [--format text|json|jsonl|sarif]');
     const format = args.flags.get('format') ?? 'text';
-    if (!['text', 'json', 'sarif'].includes(String(format))) throw new UsageError('--format takes text, json or sarif');
+    if (!['text', 'json', 'jsonl', 'sarif'].includes(String(format)))
+      throw new UsageError('--format takes text, json, jsonl or sarif');
     const level = parseLevel(args.flags.get('fail-on') ?? 'high');
     const input = await readBaselineFlag(args);
     const target = await writeBaselineTarget(args, args.positionals);
-    const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
+    if ((input || target) && revealing(args) && !(await isSingleFile(args.positionals)))
+      throw new UsageError('--reveal-secrets with a baseline takes one file: fingerprints come from masked values');
+    const collected: { report: Report; masked: Report['findings'] | null }[] = [];
+    // JSON Lines goes out as each report is ready; only what the baseline and the exit code need stays.
+    const run = await forEachReport(args.positionals, inputOptions(args), (report, masked) => {
+      if (format === 'jsonl') writeJsonLine(report);
+      const kept = format === 'jsonl' ? ({ file: report.file, findings: report.findings } as Report) : report;
+      collected.push({ report: kept, masked });
+    });
     const files: { report: Report; subjects: Subject[] }[] = [];
-    for (const path of args.positionals) {
-      const { report, masking } = await analyzeForOutput(path, revealing(args), vulnIndex);
-      // Fingerprints from the masked findings: the same with or without --reveal-secrets, and never a secret.
-      files.push({ report, subjects: await findingSubjects(masking.value(report.findings)) });
-    }
+    // Fingerprints from the masked findings: the same with or without --reveal-secrets, and never a secret.
+    for (const { report, masked } of collected)
+      files.push({ report, subjects: await findingSubjects(masked ?? report.findings) });
     const { states, summary } = judge(
       files.flatMap((file) => file.subjects),
       input,
@@ -105,11 +111,15 @@ export const scanCommand: Command = {
     const scanned = files.map((file) => ({ ...file, states: states.slice(next, (next += file.subjects.length)) }));
     const out =
       format === 'sarif'
-        ? JSON.stringify(sarifFor(scanned, summary), null, 2)
+        ? scanned.length > 0
+          ? JSON.stringify(sarifFor(scanned, summary), null, 2)
+          : null
         : format === 'json'
-          ? JSON.stringify(jsonFor(scanned, input, summary), null, 2)
-          : [textSummary(scanned), ...baselineLines(input, summary)].join('\n');
-    process.stdout.write(out + '\n');
+          ? jsonOf(run, jsonFor(scanned, input, summary))
+          : format === 'text'
+            ? [textSummary(scanned), ...baselineLines(input, summary)].join('\n')
+            : null;
+    if (out !== null) process.stdout.write(out + '\n');
     if (format !== 'text')
       for (const line of unusedLines(input, summary)) process.stderr.write(`gobinscope: ${line}\n`);
     if (target)
@@ -123,6 +133,6 @@ export const scanCommand: Command = {
         (f, i) => level !== null && severityAtLeast(f.severity, level) && own[i]?.status !== 'suppressed',
       ),
     );
-    return failing.length > 0 ? 1 : 0;
+    return exitFor(run, failing.length > 0 ? 1 : 0);
   },
 };

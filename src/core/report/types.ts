@@ -280,4 +280,16 @@ export interface Report {
   vulnerabilities: VulnerabilityMatch[];
   /** The vulnerability database the matches come from; null when none was loaded. */
   vulnDb: VulnDbInfo | null;
+  /** Where the file came from when it was one of many (a folder, a container image); absent for a single file. */
+  origin?: ReportOrigin;
+}
+
+/** A file found inside a folder or an image: its path there and, for an image, the image and the layer. */
+export interface ReportOrigin {
+  /** The path inside the folder or the image's file system, with forward slashes. */
+  path: string;
+  /** The image's tag, reference name or digest. */
+  image?: string;
+  /** The digest of the layer that put the file there ("sha256:…"). */
+  layer?: string;
 }
