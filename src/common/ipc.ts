@@ -2,6 +2,7 @@ import type { ReportExtras } from '../core/report/html/extras';
 import type { Report, VulnDbInfo } from '../core/report/types';
 import type {
   AppInfo,
+  ByteWindow,
   ExportKind,
   ExportResult,
   FileSource,
@@ -49,6 +50,14 @@ export interface InvokeMap {
    * dialog (upload null), in serve mode from an uploaded zip. Resolves to null when the user cancelled the dialog.
    */
   'vulndb:import': { args: [upload: string | null]; result: Result<VulnDbInfo | null> };
+  /**
+   * A few KiB of one file of a finished analysis from an offset (the hex view): by job id and the analysis's place
+   * in the outcome ("analysis", "a" or "b"), never by path. Bytes of masked texts come back blanked.
+   */
+  'bytes:read': {
+    args: [jobId: string, place: 'analysis' | 'a' | 'b', offset: number, length: number];
+    result: Result<ByteWindow>;
+  };
 }
 
 export interface EventMap {
@@ -76,6 +85,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'secrets:reveal',
   'vulndb:status',
   'vulndb:import',
+  'bytes:read',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

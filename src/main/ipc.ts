@@ -70,6 +70,7 @@ function handlers(deps: IpcDeps): Handlers {
     'secrets:reveal': async (_e, jobId, path) => deps.service.reveal(jobId, path),
     'vulndb:status': async () => vulnDbStatus(deps.vulnDb?.() ?? null),
     'vulndb:import': (_e, upload) => importVulnDbFromDialog(deps.window(), upload),
+    'bytes:read': (_e, jobId, place, offset, length) => deps.service.readBytes(jobId, place, offset, length),
   };
 }
 

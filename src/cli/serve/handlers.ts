@@ -41,6 +41,7 @@ export function createServeHandlers(deps: Deps) {
     'secrets:reveal': async (jobId, path) => deps.service.reveal(jobId, path),
     'vulndb:status': async () => vulnDbStatus(deps.vulnDb?.() ?? null),
     'vulndb:import': async (upload) => importUploadedVulnDb(deps.registry, upload),
+    'bytes:read': (jobId, place, offset, length) => deps.service.readBytes(jobId, place, offset, length),
   };
   return {
     handle<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>> {
