@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportKind, InitialFile } from '../../common/dto';
+import type { ExportKind, FileSource, InitialFile } from '../../common/dto';
 import { api, isDesktop } from './api';
 import { importVulnDb } from './features/vulnerabilities/vulndb-state';
 import { NotifyProvider, useNotify } from './components/Copyable';
@@ -11,8 +11,20 @@ import { useAnalysis } from './features/open/useAnalysis';
 import { OutcomeView, outcomeTitle } from './features/OutcomeView';
 import { ReportHeader } from './features/ReportView';
 import { SectionsView } from './features/sections/SectionsView';
+import { Toolbar } from './components/Toolbar';
 import { useShortcuts } from './lib/shortcuts';
 import type { Report } from '../../core/report/types';
+
+/** Upload (serve) or register (app) each file; null when one of them could not be. */
+async function sourcesFor(files: File[]): Promise<FileSource[] | null> {
+  const sources: FileSource[] = [];
+  for (const file of files) {
+    const source = await api.sourceFor(file);
+    if (!source.ok) return null;
+    sources.push(source.value);
+  }
+  return sources;
+}
 
 function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
   if (state.kind === 'done') return `${outcomeTitle(state.outcome)} — Gobinscope`;
@@ -42,17 +54,18 @@ function Workbench() {
   );
   const [dragging, setDragging] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
+  /** What the next pick is for: a file to open, or a second one to compare with the one open. */
+  const pickFor = useRef<'open' | 'compare'>('open');
+  /** Sources for the file open now, fresh each time: an upload is read once, so a browser sends the file again. */
+  const reopen = useRef<(() => Promise<FileSource[] | null>) | null>(null);
 
   const openFiles = useCallback(
     async (dropped: File[]) => {
       const files = dropped.slice(0, 2);
       if (files.length === 0) return;
-      const sources = [];
-      for (const file of files) {
-        const source = await api.sourceFor(file);
-        if (!source.ok) return;
-        sources.push(source.value);
-      }
+      const sources = await sourcesFor(files);
+      if (!sources) return;
+      reopen.current = isDesktop ? async () => sources : () => sourcesFor(files);
       void start(
         sources,
         files.map((f) => f.name).join(' + '),
@@ -64,25 +77,58 @@ function Workbench() {
   const openInitial = useCallback(
     (files: InitialFile[]) => {
       const chosen = files.slice(0, 2);
-      if (chosen.length > 0)
-        void start(
-          chosen.map((f) => f.source),
-          chosen.map((f) => f.name).join(' + '),
-        );
+      if (chosen.length === 0) return;
+      const sources = chosen.map((f) => f.source);
+      reopen.current = async () => sources;
+      void start(sources, chosen.map((f) => f.name).join(' + '));
     },
     [start],
   );
   const open = useCallback(async () => {
+    pickFor.current = 'open';
     if (!isDesktop) return pickerRef.current?.click();
     const picked = await api.invoke('files:pick', true);
     if (picked.ok) openInitial(picked.value);
   }, [openInitial]);
+  const openingOne = state.kind === 'done' && (state.outcome.kind === 'binary' || state.outcome.kind === 'sbom');
+  const compareWith = useCallback(
+    async (extra: FileSource, extraName: string) => {
+      const base = await reopen.current?.();
+      if (!base || base.length !== 1) return;
+      const name = `${outcome ? outcomeTitle(outcome) : 'open file'} + ${extraName}`;
+      reopen.current = null;
+      void start([base[0]!, extra], name);
+    },
+    [start, outcome],
+  );
+  const compare = useCallback(async () => {
+    if (!openingOne || !reopen.current) return open();
+    pickFor.current = 'compare';
+    if (!isDesktop) return pickerRef.current?.click();
+    const picked = await api.invoke('files:pick', false);
+    if (picked.ok && picked.value[0]) void compareWith(picked.value[0].source, picked.value[0].name);
+  }, [openingOne, open, compareWith]);
+  const onPicked = async (files: File[]): Promise<void> => {
+    if (pickFor.current === 'open' || !files[0]) return openFiles(files);
+    const extra = await api.sourceFor(files[0]);
+    if (extra.ok) void compareWith(extra.value, files[0].name);
+  };
+
+  // Once per page: serve mode offers the files named on its command line to every page that asks, so asking again
+  // whenever a callback changes (as a finished analysis changes the export callback) started the analysis over and
+  // over, and the window sat on "Done…" for good.
+  const askedInitial = useRef(false);
+  useEffect(() => {
+    if (askedInitial.current) return;
+    askedInitial.current = true;
+    void api.invoke('files:initial').then((r) => r.ok && openInitial(r.value));
+  }, [openInitial]);
 
   useEffect(() => {
-    void api.invoke('files:initial').then((r) => r.ok && openInitial(r.value));
     const offOpened = api.on('files:opened', ({ files }) => openInitial(files));
     const offMenu = api.on('menu:command', ({ command }) => {
-      if (command === 'open' || command === 'compare') void open();
+      if (command === 'open') void open();
+      if (command === 'compare') void compare();
       if (command === 'close') close();
       if (command.startsWith('export:')) exportAs(command.slice(7) as ExportKind);
       if (command === 'vulndb:import') void importVulnDb(null);
@@ -91,13 +137,13 @@ function Workbench() {
       offOpened();
       offMenu();
     };
-  }, [openInitial, open, close, exportAs]);
+  }, [openInitial, open, compare, close, exportAs]);
 
+  const title = titleFor(state);
   useEffect(() => {
-    const title = titleFor(state);
     document.title = title;
     void api.invoke('window:set-title', title);
-  }, [state]);
+  }, [title]);
 
   useShortcuts({ open: () => void open(), close, exportPdf: () => exportAs('pdf') });
 
@@ -123,11 +169,27 @@ function Workbench() {
         hidden
         aria-label="Choose a file"
         multiple
-        onChange={(e) => void openFiles([...(e.target.files ?? [])])}
+        onChange={(e) => {
+          void onPicked([...(e.target.files ?? [])]);
+          e.target.value = '';
+        }}
+      />
+      <Toolbar
+        onOpen={() => void open()}
+        onCompare={openingOne ? () => void compare() : null}
+        onClose={state.kind === 'empty' ? null : close}
+        onExport={outcome && outcome.kind !== 'sbom' ? exportAs : null}
       />
       <main>
         {state.kind === 'empty' && (
-          <DropZone onOpen={() => void open()} onRecent={(r) => void start([{ kind: 'recent', id: r.id }], r.name)} />
+          <DropZone
+            onOpen={() => void open()}
+            onRecent={(r) => {
+              const sources: FileSource[] = [{ kind: 'recent', id: r.id }];
+              reopen.current = async () => sources;
+              void start(sources, r.name);
+            }}
+          />
         )}
         {state.kind === 'analysing' && (
           <>

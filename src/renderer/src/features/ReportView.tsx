@@ -3,6 +3,7 @@ import type { AnalysisResult, ExportKind } from '../../../common/dto';
 import { ReportTab } from './report/ReportTab';
 import type { Report } from '../../../core/report/types';
 import { Tabs } from '../components/Tabs';
+import { useHeaderFold } from '../components/HeaderFold';
 import { count } from '../lib/format';
 import { BuildSettingsView } from './build/BuildSettingsView';
 import { DependenciesView } from './dependencies/DependenciesView';
@@ -74,7 +75,7 @@ function tabsFor(
   ];
 }
 
-export function ReportHeader({ report }: { report: Partial<Report> }) {
+export function ReportHeader({ report, children }: { report: Partial<Report>; children?: ReactNode }) {
   const go = report.go;
   return (
     <header className="report-header">
@@ -84,6 +85,7 @@ export function ReportHeader({ report }: { report: Partial<Report> }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
+      {children}
     </header>
   );
 }
@@ -92,9 +94,10 @@ export function ReportHeader({ report }: { report: Partial<Report> }) {
 export function ReportView({ result, onExport }: { result: AnalysisResult; onExport?: (kind: ExportKind) => void }) {
   const [nav, setNav] = useState<Navigation>({ tab: 'overview', query: '' });
   const tabs = tabsFor(result, nav, (target) => setNav({ tab: target.tab, query: target.query }), onExport);
+  const fold = useHeaderFold();
   return (
-    <div className="report">
-      <ReportHeader report={result.report} />
+    <div className={`report ${fold.className}`}>
+      <ReportHeader report={result.report}>{fold.toggle}</ReportHeader>
       <VerdictCards
         report={result.report}
         onOpen={(tab) => setNav({ tab, query: '' })}
