@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { count } from '../lib/format';
+import './cells.css';
 
 export interface Column<T> {
   key: string;

@@ -4,6 +4,7 @@ import { ReportTab } from './report/ReportTab';
 import type { Report } from '../../../core/report/types';
 import { Tabs } from '../components/Tabs';
 import { useHeaderFold } from '../components/HeaderFold';
+import { HexProvider } from './hex/HexView';
 import { count } from '../lib/format';
 import { BuildSettingsView } from './build/BuildSettingsView';
 import { DependenciesView } from './dependencies/DependenciesView';
@@ -40,7 +41,7 @@ function tabsFor(
     {
       id: 'findings',
       label: `Findings (${count(report.findings.length)})`,
-      render: () => <FindingsView report={report} strings={strings} onJump={go} />,
+      render: () => <FindingsView report={report} onJump={go} />,
     },
     {
       id: 'vulnerabilities',
@@ -103,7 +104,9 @@ export function ReportView({ result, onExport }: { result: AnalysisResult; onExp
         onOpen={(tab) => setNav({ tab, query: '' })}
         available={new Set(tabs.map((t) => t.id))}
       />
-      <Tabs tabs={tabs} active={nav.tab} onChange={(tab) => setNav({ tab, query: '' })} />
+      <HexProvider report={result.report} strings={result.strings}>
+        <Tabs tabs={tabs} active={nav.tab} onChange={(tab) => setNav({ tab, query: '' })} />
+      </HexProvider>
     </div>
   );
 }
