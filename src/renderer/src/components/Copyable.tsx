@@ -37,7 +37,12 @@ export function Copyable({ value, label, children }: { value: string; label?: st
     );
   };
   return (
-    <button type="button" className="copyable" onClick={copy} title={`Copy ${label ?? 'value'}`}>
+    <button
+      type="button"
+      className="copyable"
+      onClick={copy}
+      title={`${value}\n(click to copy${label ? ` the ${label}` : ''})`}
+    >
       {children ?? value}
     </button>
   );

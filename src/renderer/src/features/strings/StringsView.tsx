@@ -34,7 +34,14 @@ const baseColumns: Column<FoundString>[] = [
   { key: 'section', header: 'Section', value: (s) => s.section ?? '', width: '130px' },
   { key: 'kind', header: 'Text', value: textKind, width: '95px' },
   { key: 'encoding', header: 'Encoding', value: (s) => s.encoding, width: '80px' },
-  { key: 'length', header: 'Bytes', value: (s) => s.length, width: '70px', align: 'right' },
+  {
+    key: 'length',
+    header: 'Bytes',
+    value: (s) => s.length,
+    render: (s) => count(s.length),
+    width: '70px',
+    align: 'right',
+  },
   {
     key: 'referencedBy',
     header: 'Referenced by',
@@ -65,8 +72,8 @@ function useColumns(strings: FoundString[]): Column<FoundString>[] {
       render: (s: FoundString) => (masked.has(s) ? <MaskedText text={s.value} path={masked.get(s)!} /> : shownValue(s)),
     };
     const bytes: Column<FoundString> = {
-      key: 'bytes',
-      header: 'Bytes',
+      key: 'hex',
+      header: 'Hex',
       value: (s) => s.offset,
       render: (s) => (
         <button
