@@ -48,6 +48,16 @@ test('at 200% zoom of a 1024×700 window the header folds and the tabs keep the 
   await expect(page.getByRole('button', { name: 'Compact header' })).toHaveAttribute('aria-pressed', 'false');
   expect((await page.getByRole('list', { name: 'Verdicts' }).boundingBox())!.height).toBeGreaterThan(cards.height);
   await page.screenshot({ path: test.info().outputPath('zoom-200-expanded.png') });
+  // The hex view fits the narrow window: eight bytes a row, nothing cut off at the right.
+  await page.getByRole('button', { name: 'Compact header' }).click();
+  await page.getByRole('tab', { name: /^Strings/ }).click();
+  await page.getByRole('searchbox', { name: 'Filter strings' }).fill('glpa');
+  await page.getByRole('button', { name: /Show the bytes at/ }).first().click();
+  const dialog = page.getByRole('dialog', { name: /Bytes at 0x/ });
+  await expect(dialog.locator('tbody tr').first().locator('td.hex-bytes span')).toHaveCount(8);
+  const box = (await dialog.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(512);
+  await page.screenshot({ path: test.info().outputPath('zoom-200-hex.png') });
   await context.close();
 });
 

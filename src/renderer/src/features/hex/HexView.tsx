@@ -97,6 +97,11 @@ function HexDialog({
     const d = dialog.current;
     if (d && !d.open) d.showModal?.();
   }, []);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The bytes at the offset come into view, however short the window.
+  useEffect(() => {
+    scroller.current?.querySelector('.hex-hl')?.scrollIntoView?.({ block: 'center' });
+  }, [bytes]);
   const section = sectionAt(report.sections, target.offset);
   const highlight = { start: target.offset, end: target.offset + Math.max(1, target.length) };
   const rows = bytes ? hexRows(bytes, narrow ? 8 : 16, highlight, clear) : [];
@@ -127,7 +132,9 @@ function HexDialog({
         </button>
       </header>
       {error && <p role="alert">{error}</p>}
-      {bytes && <HexTable rows={rows} />}
+      <div className="hex-scroll" ref={scroller}>
+        {bytes && <HexTable rows={rows} />}
+      </div>
       <footer className="hex-foot">
         <button type="button" disabled={start === 0} onClick={() => setStart(Math.max(0, start - SHOWN_BYTES / 2))}>
           ◂ Earlier
