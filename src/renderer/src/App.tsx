@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportKind, FileSource, InitialFile } from '../../common/dto';
-import { api, isDesktop } from './api';
+import type { ExportKind } from '../../common/dto';
+import { api } from './api';
 import { importVulnDb } from './features/vulnerabilities/vulndb-state';
 import { NotifyProvider, useNotify } from './components/Copyable';
 import { exportSubject, runExport } from './lib/exporting';
@@ -8,23 +8,13 @@ import { DropZone } from './features/open/DropZone';
 import { ErrorView } from './features/open/ErrorView';
 import { Progress } from './features/open/Progress';
 import { useAnalysis } from './features/open/useAnalysis';
+import { useOpening } from './features/open/useOpening';
 import { OutcomeView, outcomeTitle } from './features/OutcomeView';
 import { ReportHeader } from './features/ReportView';
 import { SectionsView } from './features/sections/SectionsView';
 import { Toolbar } from './components/Toolbar';
 import { useShortcuts } from './lib/shortcuts';
 import type { Report } from '../../core/report/types';
-
-/** Upload (serve) or register (app) each file; null when one of them could not be. */
-async function sourcesFor(files: File[]): Promise<FileSource[] | null> {
-  const sources: FileSource[] = [];
-  for (const file of files) {
-    const source = await api.sourceFor(file);
-    if (!source.ok) return null;
-    sources.push(source.value);
-  }
-  return sources;
-}
 
 function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
   if (state.kind === 'done') return `${outcomeTitle(state.outcome)} — Gobinscope`;
@@ -53,66 +43,10 @@ function Workbench() {
     [outcome, notify],
   );
   const [dragging, setDragging] = useState(false);
-  const pickerRef = useRef<HTMLInputElement>(null);
-  /** What the next pick is for: a file to open, or a second one to compare with the one open. */
-  const pickFor = useRef<'open' | 'compare'>('open');
-  /** Sources for the file open now, fresh each time: an upload is read once, so a browser sends the file again. */
-  const reopen = useRef<(() => Promise<FileSource[] | null>) | null>(null);
-
-  const openFiles = useCallback(
-    async (dropped: File[]) => {
-      const files = dropped.slice(0, 2);
-      if (files.length === 0) return;
-      const sources = await sourcesFor(files);
-      if (!sources) return;
-      reopen.current = isDesktop ? async () => sources : () => sourcesFor(files);
-      void start(
-        sources,
-        files.map((f) => f.name).join(' + '),
-        files.reduce((n, f) => n + f.size, 0),
-      );
-    },
-    [start],
+  const { pickerRef, openFiles, openInitial, openRecent, open, compare, onPicked, canCompare } = useOpening(
+    start,
+    outcome,
   );
-  const openInitial = useCallback(
-    (files: InitialFile[]) => {
-      const chosen = files.slice(0, 2);
-      if (chosen.length === 0) return;
-      const sources = chosen.map((f) => f.source);
-      reopen.current = async () => sources;
-      void start(sources, chosen.map((f) => f.name).join(' + '));
-    },
-    [start],
-  );
-  const open = useCallback(async () => {
-    pickFor.current = 'open';
-    if (!isDesktop) return pickerRef.current?.click();
-    const picked = await api.invoke('files:pick', true);
-    if (picked.ok) openInitial(picked.value);
-  }, [openInitial]);
-  const openingOne = state.kind === 'done' && (state.outcome.kind === 'binary' || state.outcome.kind === 'sbom');
-  const compareWith = useCallback(
-    async (extra: FileSource, extraName: string) => {
-      const base = await reopen.current?.();
-      if (!base || base.length !== 1) return;
-      const name = `${outcome ? outcomeTitle(outcome) : 'open file'} + ${extraName}`;
-      reopen.current = null;
-      void start([base[0]!, extra], name);
-    },
-    [start, outcome],
-  );
-  const compare = useCallback(async () => {
-    if (!openingOne || !reopen.current) return open();
-    pickFor.current = 'compare';
-    if (!isDesktop) return pickerRef.current?.click();
-    const picked = await api.invoke('files:pick', false);
-    if (picked.ok && picked.value[0]) void compareWith(picked.value[0].source, picked.value[0].name);
-  }, [openingOne, open, compareWith]);
-  const onPicked = async (files: File[]): Promise<void> => {
-    if (pickFor.current === 'open' || !files[0]) return openFiles(files);
-    const extra = await api.sourceFor(files[0]);
-    if (extra.ok) void compareWith(extra.value, files[0].name);
-  };
 
   // Once per page: serve mode offers the files named on its command line to every page that asks, so asking again
   // whenever a callback changes (as a finished analysis changes the export callback) started the analysis over and
@@ -176,21 +110,12 @@ function Workbench() {
       />
       <Toolbar
         onOpen={() => void open()}
-        onCompare={openingOne ? () => void compare() : null}
+        onCompare={canCompare ? () => void compare() : null}
         onClose={state.kind === 'empty' ? null : close}
         onExport={outcome && outcome.kind !== 'sbom' ? exportAs : null}
       />
       <main>
-        {state.kind === 'empty' && (
-          <DropZone
-            onOpen={() => void open()}
-            onRecent={(r) => {
-              const sources: FileSource[] = [{ kind: 'recent', id: r.id }];
-              reopen.current = async () => sources;
-              void start(sources, r.name);
-            }}
-          />
-        )}
+        {state.kind === 'empty' && <DropZone onOpen={() => void open()} onRecent={openRecent} />}
         {state.kind === 'analysing' && (
           <>
             <Progress
