@@ -89,9 +89,6 @@ function HexDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const [start, setStart] = useState(() => windowStart(target.offset, 16, BEFORE));
   const { window: bytes, error } = useWindow(start);
-  const [clear, setClear] = useState<Map<number, number>>(new Map());
-  const notify = useNotify();
-  const { jobId } = useRevealScope();
   const narrow = globalThis.matchMedia?.('(max-width: 700px)').matches ?? false;
   useEffect(() => {
     const d = dialog.current;
@@ -104,21 +101,8 @@ function HexDialog({
   }, [bytes]);
   const section = sectionAt(report.sections, target.offset);
   const highlight = { start: target.offset, end: target.offset + Math.max(1, target.length) };
+  const { clear, reveal, hide } = useRevealedBytes(bytes, report, strings);
   const rows = bytes ? hexRows(bytes, narrow ? 8 : 16, highlight, clear) : [];
-  const paths = [...new Set(bytes?.masked.flatMap((r) => (r.path ? [r.path] : [])) ?? [])];
-  const reveal = async (path: string): Promise<void> => {
-    const origin = itemOrigin(path, report, strings);
-    const result = jobId ? await api.invoke('secrets:reveal', jobId, path) : null;
-    if (!result?.ok || origin === null)
-      return notify(result && !result.ok ? result.error.message : 'Nothing to reveal here.');
-    const next = new Map(clear);
-    const run = bytes!.masked.filter((r) => r.path === path);
-    new TextEncoder().encode(result.value).forEach((value, i) => {
-      const at = origin + i;
-      if (run.some((r) => at >= r.start && at < r.end)) next.set(at, value);
-    });
-    setClear(next);
-  };
   return (
     <dialog ref={dialog} className="hex-dialog" aria-label={`Bytes at ${hexOffset(target.offset)}`} onClose={onClose}>
       <header className="hex-head">
@@ -146,28 +130,73 @@ function HexDialog({
         >
           Later ▸
         </button>
-        <span className="muted">
-          <mark className="hex-mark">highlighted</mark>: the {target.length.toLocaleString('en-US')} bytes at the offset
-          {bytes && bytes.masked.length > 0 && ' · •• withheld: they hold a masked secret'}
-        </span>
-        {paths.map((path) => (
-          <button
-            key={path}
-            type="button"
-            className="reveal"
-            onClick={() => void reveal(path)}
-            title="Show these bytes in clear"
-          >
-            Reveal
-          </button>
-        ))}
-        {clear.size > 0 && (
-          <button type="button" className="reveal" onClick={() => setClear(new Map())}>
-            Hide
-          </button>
-        )}
+        <RevealControls bytes={bytes} length={target.length} revealed={clear.size > 0} reveal={reveal} hide={hide} />
       </footer>
     </dialog>
+  );
+}
+
+/**
+ * Revealing withheld bytes: the host gives one item's clear text, which is laid over the withheld bytes of that
+ * item only; Hide forgets it again.
+ */
+function useRevealedBytes(bytes: ByteWindow | null, report: Report, strings: FoundString[]) {
+  const [clear, setClear] = useState<Map<number, number>>(new Map());
+  const notify = useNotify();
+  const { jobId } = useRevealScope();
+  const reveal = async (path: string): Promise<void> => {
+    const origin = itemOrigin(path, report, strings);
+    const result = jobId ? await api.invoke('secrets:reveal', jobId, path) : null;
+    if (!result?.ok || origin === null)
+      return notify(result && !result.ok ? result.error.message : 'Nothing to reveal here.');
+    const next = new Map(clear);
+    const run = bytes!.masked.filter((r) => r.path === path);
+    new TextEncoder().encode(result.value).forEach((value, i) => {
+      const at = origin + i;
+      if (run.some((r) => at >= r.start && at < r.end)) next.set(at, value);
+    });
+    setClear(next);
+  };
+  return { clear, reveal, hide: () => setClear(new Map()) };
+}
+
+function RevealControls({
+  bytes,
+  length,
+  revealed,
+  reveal,
+  hide,
+}: {
+  bytes: ByteWindow | null;
+  length: number;
+  revealed: boolean;
+  reveal: (path: string) => Promise<void>;
+  hide: () => void;
+}) {
+  const paths = [...new Set(bytes?.masked.flatMap((r) => (r.path ? [r.path] : [])) ?? [])];
+  return (
+    <>
+      <span className="muted">
+        <mark className="hex-mark">highlighted</mark>: the {length.toLocaleString('en-US')} bytes at the offset
+        {bytes && bytes.masked.length > 0 && ' · •• withheld: they hold a masked secret'}
+      </span>
+      {paths.map((path) => (
+        <button
+          key={path}
+          type="button"
+          className="reveal"
+          onClick={() => void reveal(path)}
+          title="Show these bytes in clear"
+        >
+          Reveal
+        </button>
+      ))}
+      {revealed && (
+        <button type="button" className="reveal" onClick={hide}>
+          Hide
+        </button>
+      )}
+    </>
   );
 }
 
