@@ -52,7 +52,10 @@ test('at 200% zoom of a 1024×700 window the header folds and the tabs keep the 
   await page.getByRole('button', { name: 'Compact header' }).click();
   await page.getByRole('tab', { name: /^Strings/ }).click();
   await page.getByRole('searchbox', { name: 'Filter strings' }).fill('glpa');
-  await page.getByRole('button', { name: /Show the bytes at/ }).first().click();
+  await page
+    .getByRole('button', { name: /Show the bytes at/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: /Bytes at 0x/ });
   await expect(dialog.locator('tbody tr').first().locator('td.hex-bytes span')).toHaveCount(8);
   const box = (await dialog.boundingBox())!;
