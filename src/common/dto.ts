@@ -67,3 +67,14 @@ export interface ExportResult {
   /** Serve mode: the content for a browser download. */
   download: { encoding: 'utf8' | 'base64'; content: string } | null;
 }
+
+/** Bytes around an offset of an analysed file (the hex view), with what was withheld because it holds a secret. */
+export interface ByteWindow {
+  /** File offset of the first byte. */
+  offset: number;
+  /** The bytes, base64 (the same over IPC and HTTP); withheld ones are zero. */
+  bytes: string;
+  fileSize: number;
+  /** Runs [start, end) of file offsets withheld; `path` is the revealable item they belong to, when known. */
+  masked: { start: number; end: number; path: string | null }[];
+}

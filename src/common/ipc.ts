@@ -2,6 +2,7 @@ import type { ReportExtras } from '../core/report/html/extras';
 import type { Report, VulnDbInfo } from '../core/report/types';
 import type {
   AppInfo,
+  ByteWindow,
   ExportKind,
   ExportResult,
   FileSource,
@@ -52,6 +53,14 @@ export interface InvokeMap {
   'vulndb:import': { args: [upload: string | null]; result: Result<VulnDbInfo | null> };
   /** Checks an opened binary against a detached signature and its key, and/or a go.sum, in a worker of the host. */
   'signature:verify': { args: [request: VerifyRequest]; result: Result<VerificationResult> };
+  /**
+   * A few KiB of one file of a finished analysis from an offset (the hex view): by job id and the analysis's place
+   * in the outcome ("analysis", "a" or "b"), never by path. Bytes of masked texts come back blanked.
+   */
+  'bytes:read': {
+    args: [jobId: string, place: 'analysis' | 'a' | 'b', offset: number, length: number];
+    result: Result<ByteWindow>;
+  };
 }
 
 export interface EventMap {
@@ -80,6 +89,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'vulndb:status',
   'vulndb:import',
   'signature:verify',
+  'bytes:read',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

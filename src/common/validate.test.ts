@@ -68,4 +68,17 @@ describe('vulnerability database channels', () => {
     expect(validArgs('vulndb:import', [{ kind: 'path', path: '/tmp/a' }])).toBe(false);
     expect(validArgs('vulndb:import', [])).toBe(false);
   });
+
+  it('lets a window ask for a few KiB of a finished job by place, never by path', () => {
+    expect(validArgs('bytes:read', ['job-1', 'analysis', 0x1234, 512])).toBe(true);
+    expect(validArgs('bytes:read', ['job-1', 'b', 0, 4096])).toBe(true);
+    expect(validArgs('bytes:read', ['job-1', 'analysis', 0, 4097])).toBe(false);
+    expect(validArgs('bytes:read', ['job-1', 'analysis', 0, 0])).toBe(false);
+    expect(validArgs('bytes:read', ['job-1', 'analysis', -1, 16])).toBe(false);
+    expect(validArgs('bytes:read', ['job-1', 'analysis', 1.5, 16])).toBe(false);
+    expect(validArgs('bytes:read', ['job-1', 'analysis', 2 ** 40, 16])).toBe(false);
+    expect(validArgs('bytes:read', ['job-1', '/etc/passwd', 0, 16])).toBe(false);
+    expect(validArgs('bytes:read', ['../x', 'analysis', 0, 16])).toBe(false);
+    expect(validArgs('bytes:read', ['job-1', 'analysis', 0])).toBe(false);
+  });
 });

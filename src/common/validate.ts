@@ -2,6 +2,10 @@ import type { FileSource } from './dto';
 import type { InvokeArgs, InvokeChannel } from './ipc';
 import { INVOKE_CHANNELS } from './ipc';
 import { EXPORT_KINDS } from '../core/report/export-kinds';
+import { MAX_FILE_SIZE } from '../core/io/limits';
+
+/** The most bytes one 'bytes:read' returns (host/limits.ts keeps the same number for the host). */
+export const MAX_BYTE_WINDOW = 4096;
 
 /** Arguments arrive from a renderer or over HTTP: check every one before use. */
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -10,6 +14,11 @@ const REVEAL_PATH = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+){0,15}$/;
 
 function isString(value: unknown, max = 4096): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
+/** A whole number from 0 to `max`. */
+function isCount(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -56,6 +65,14 @@ const CHECKS: { [C in InvokeChannel]: (args: unknown[]) => boolean } = {
   'vulndb:status': (a) => a.length === 0,
   'vulndb:import': (a) => a.length === 1 && (a[0] === null || (isString(a[0]) && ID.test(a[0]))),
   'signature:verify': (a) => a.length === 1 && isVerifyRequest(a[0]),
+  'bytes:read': (a) =>
+    a.length === 4 &&
+    isString(a[0]) &&
+    ID.test(a[0]) &&
+    (a[1] === 'analysis' || a[1] === 'a' || a[1] === 'b') &&
+    isCount(a[2], MAX_FILE_SIZE) &&
+    isCount(a[3], MAX_BYTE_WINDOW) &&
+    a[3] > 0,
 };
 
 const VERIFY_FIELDS = ['file', 'signature', 'key', 'trustedRoot', 'goSum'];

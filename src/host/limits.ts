@@ -23,3 +23,9 @@ export const UPLOAD_TTL_MS = 5 * 60 * 1000;
 export function poolSizeFor(cores: number): number {
   return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores) - 1));
 }
+
+/** The most bytes one look at a file's bytes returns (the hex view around an offset); checked with the arguments. */
+export { MAX_BYTE_WINDOW } from '../common/validate';
+
+/** Uploaded bytes kept after their analysis, for the hex view; older jobs' uploads are forgotten beyond this. */
+export const MAX_KEPT_UPLOAD_BYTES = 512 * 1024 * 1024;

@@ -23,5 +23,16 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { type: 'progress'; jobId: string; stage: AnalysisStage; fraction: number; fileSize: number }
   | { type: 'partial'; jobId: string; report: Partial<Report> }
-  /** `clear`: the texts the redaction masked, by path in the outcome, kept by the host to reveal one on request. */
-  | { type: 'done'; jobId: string; result: Result<Outcome>; clear?: [path: string, text: string][] };
+  /**
+   * `clear`: the texts the redaction masked, by path in the outcome, kept by the host to reveal one on request.
+   * `units`: the secret values inside them, so the host can blank them in raw bytes. `uploads`: the uploaded bytes
+   * handed back (transferred) in input order, null for paths, kept for the hex view.
+   */
+  | {
+      type: 'done';
+      jobId: string;
+      result: Result<Outcome>;
+      clear?: [path: string, text: string][];
+      units?: string[];
+      uploads?: (Uint8Array | null)[];
+    };

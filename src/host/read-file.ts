@@ -16,7 +16,7 @@ export const READ_CHUNK_BYTES = 64 * 1024 * 1024;
  * of blocking, and O_NOCTTY keeps a terminal device from becoming ours. No O_CREAT: a missing path stays missing.
  * Platforms without these flags (Windows) get 0, which is harmless there.
  */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /** What the exact reader needs from an open file; a FileHandle has it, and tests wrap one. */
 export interface ReadSource {

@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Outcome, PartialEvent, ProgressEvent } from '../common/dto';
+import type { ByteWindow, Outcome, PartialEvent, ProgressEvent } from '../common/dto';
 import type { Result } from '../common/result';
 import { fail, ok } from '../common/result';
 import { Admission, type AdmissionLimits } from './admission';
+import { KeptFiles } from './kept-files';
+import type { AnalysisPlace } from './masked-ranges';
 import { MAX_QUEUED_JOBS, MAX_RUNNING_INPUT_BYTES, poolSizeFor } from './limits';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
 
@@ -39,6 +41,8 @@ export class AnalysisService {
   private readonly admission: Admission;
   /** Clear texts of what the redaction masked, per finished job; they never go to a window in bulk. */
   private readonly clearValues = new Map<string, Map<string, string>>();
+  /** The files of the last finished jobs, for a look at their bytes. */
+  private readonly kept = new KeptFiles(REVEALABLE_JOBS);
 
   /** `vulnDb` names the vulnerability database per job, so an import made while the app runs counts. */
   constructor(
@@ -86,6 +90,12 @@ export class AnalysisService {
   async dispose(): Promise<void> {
     for (const jobId of [...this.jobs.keys()]) this.cancel(jobId);
     this.clearValues.clear();
+    this.kept.forget();
+  }
+
+  /** Bytes of one file of a finished job from an offset, masked texts blanked (the hex view). */
+  readBytes(jobId: string, place: AnalysisPlace, offset: number, length: number): Promise<Result<ByteWindow>> {
+    return this.kept.read(jobId, place, offset, length);
   }
 
   /** The clear text of one masked item of a finished job (a path the outcome listed as revealable). */
@@ -93,6 +103,14 @@ export class AnalysisService {
     const text = this.clearValues.get(jobId)?.get(path);
     if (text === undefined) return fail('NOT_REVEALABLE', 'Nothing masked is kept for this item.');
     return ok(text);
+  }
+
+  private keepFinished(job: Job, message: Extract<WorkerMessage, { type: 'done' }>): void {
+    const { jobId, inputs } = job.request;
+    const clear = message.clear ?? [];
+    this.keepClear(jobId, clear);
+    if (message.result.ok)
+      this.kept.keep(jobId, inputs, message.uploads ?? [], message.result.value, new Map(clear), message.units ?? []);
   }
 
   private keepClear(jobId: string, clear: [string, string][]): void {
@@ -128,8 +146,8 @@ export class AnalysisService {
         listener.progress({ jobId, stage, fraction, fileName: name, fileSize });
       } else if (message.type === 'partial') listener.partial({ jobId, report: message.report });
       else {
-        // A job cancelled meanwhile is over: its clear texts are not kept.
-        if (message.clear && message.result.ok && this.jobs.get(jobId) === job) this.keepClear(jobId, message.clear);
+        // A job cancelled meanwhile is over: its clear texts and files are not kept.
+        if (message.result.ok && this.jobs.get(jobId) === job) this.keepFinished(job, message);
         job.settle(message.result);
       }
     });

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { fail, ok, type Result } from '../common/result';
-import { redactOutcome, shownPartial } from '../core/redact/index';
+import { maskUnits, redactOutcome, reportSecrets, sbomSecrets, shownPartial } from '../core/redact/index';
 import { InputProblem, openInputs, type NamedInput } from '../core/workbench';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
 import { readInputFile } from './read-file';
@@ -11,8 +11,16 @@ import type { VulnIndex } from '../core/vulns/db';
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-function post(message: WorkerMessage): void {
-  port!.postMessage(message);
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+/** What the redaction masks in each analysis of the outcome: the host blanks these in raw bytes too. */
+function secretUnits(outcome: Awaited<ReturnType<typeof openInputs>>): string[] {
+  const analyses =
+    outcome.kind === 'compare' ? [outcome.a, outcome.b] : outcome.kind === 'sbom' ? [] : [outcome.analysis];
+  const fromSbom = outcome.kind === 'reconcile' ? sbomSecrets(outcome.document.sbom) : [];
+  return [...maskUnits([...fromSbom, ...analyses.flatMap((a) => [...(a.secrets ?? []), ...reportSecrets(a.report)])])];
 }
 
 async function load(input: WorkerInput): Promise<Result<NamedInput>> {
@@ -45,7 +53,11 @@ async function run({ jobId, inputs, vulnDb }: WorkerRequest): Promise<void> {
     });
     // Secrets are masked here, before anything reaches a window; the host keeps the clear texts to reveal one.
     const shown = redactOutcome(outcome);
-    post({ type: 'done', jobId, result: ok(shown.outcome), clear: [...shown.clear] });
+    // Uploads go back to the host for the hex view; they were handed over, so the host has no copy of its own.
+    const uploads = inputs.map((input, i) => (input.kind === 'bytes' ? loaded[i]!.bytes : null));
+    const transfer = uploads.flatMap((b) => (b ? [b.buffer as ArrayBuffer] : []));
+    const units = secretUnits(outcome);
+    post({ type: 'done', jobId, result: ok(shown.outcome), clear: [...shown.clear], units, uploads }, transfer);
   } catch (error) {
     if (!(error instanceof InputProblem)) throw error;
     post({ type: 'done', jobId, result: fail(error.code, error.message) });

@@ -78,6 +78,7 @@ function handlers(deps: IpcDeps): Handlers {
       if (!resolved.ok) return resolved;
       return deps.verifier.verify({ ...request, file: resolved.value[0]! }, deps.registry);
     },
+    'bytes:read': (_e, jobId, place, offset, length) => deps.service.readBytes(jobId, place, offset, length),
   };
 }
 

@@ -44,6 +44,7 @@ export function createServeHandlers(deps: Deps) {
     'vulndb:status': async () => vulnDbStatus(deps.vulnDb?.() ?? null),
     'vulndb:import': async (upload) => importUploadedVulnDb(deps.registry, upload),
     'signature:verify': async (request) => deps.verifier.verify(request, deps.registry),
+    'bytes:read': (jobId, place, offset, length) => deps.service.readBytes(jobId, place, offset, length),
   };
   return {
     handle<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>> {

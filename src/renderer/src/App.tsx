@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportKind } from '../../common/dto';
-import { api, isDesktop } from './api';
+import { api } from './api';
 import { importVulnDb } from './features/vulnerabilities/vulndb-state';
 import { NotifyProvider, useNotify } from './components/Copyable';
 import { exportSubject, runExport } from './lib/exporting';
@@ -8,13 +8,14 @@ import { DropZone } from './features/open/DropZone';
 import { ErrorView } from './features/open/ErrorView';
 import { Progress } from './features/open/Progress';
 import { useAnalysis } from './features/open/useAnalysis';
+import { useOpening } from './features/open/useOpening';
 import { OutcomeView, outcomeTitle } from './features/OutcomeView';
 import { ReportHeader } from './features/ReportView';
 import { SectionsView } from './features/sections/SectionsView';
+import { Toolbar } from './components/Toolbar';
 import { useShortcuts } from './lib/shortcuts';
 import type { Report } from '../../core/report/types';
 import { IgnoredFiles } from './features/verify/IgnoredFiles';
-import { useOpening } from './features/verify/useOpening';
 import { VerificationContext } from './features/verify/VerificationContext';
 
 function titleFor(state: ReturnType<typeof useAnalysis>['state']): string {
@@ -33,12 +34,6 @@ export function App() {
 
 function Workbench() {
   const { state, start, cancel, close: closeAnalysis } = useAnalysis();
-  const binaryShown = state.kind === 'done' && state.outcome.kind === 'binary';
-  const { openFiles, openInitial, verifying, ignored, dismissIgnored, forget } = useOpening(start, binaryShown);
-  const close = useCallback(() => {
-    forget();
-    closeAnalysis();
-  }, [forget, closeAnalysis]);
   const notify = useNotify();
   const outcome = state.kind === 'done' ? state.outcome : null;
   const exportAs = useCallback(
@@ -50,19 +45,28 @@ function Workbench() {
     [outcome, notify],
   );
   const [dragging, setDragging] = useState(false);
-  const pickerRef = useRef<HTMLInputElement>(null);
+  const opening = useOpening(start, outcome);
+  const { pickerRef, openFiles, openInitial, openRecent, open, compare, onPicked, canCompare, forget } = opening;
+  const close = useCallback(() => {
+    forget();
+    closeAnalysis();
+  }, [forget, closeAnalysis]);
 
-  const open = useCallback(async () => {
-    if (!isDesktop) return pickerRef.current?.click();
-    const picked = await api.invoke('files:pick', true);
-    if (picked.ok) openInitial(picked.value);
+  // Once per page: serve mode offers the files named on its command line to every page that asks, so asking again
+  // whenever a callback changes (as a finished analysis changes the export callback) started the analysis over and
+  // over, and the window sat on "Done…" for good.
+  const askedInitial = useRef(false);
+  useEffect(() => {
+    if (askedInitial.current) return;
+    askedInitial.current = true;
+    void api.invoke('files:initial').then((r) => r.ok && openInitial(r.value));
   }, [openInitial]);
 
   useEffect(() => {
-    void api.invoke('files:initial').then((r) => r.ok && openInitial(r.value));
     const offOpened = api.on('files:opened', ({ files }) => openInitial(files));
     const offMenu = api.on('menu:command', ({ command }) => {
-      if (command === 'open' || command === 'compare') void open();
+      if (command === 'open') void open();
+      if (command === 'compare') void compare();
       if (command === 'close') close();
       if (command.startsWith('export:')) exportAs(command.slice(7) as ExportKind);
       if (command === 'vulndb:import') void importVulnDb(null);
@@ -71,13 +75,13 @@ function Workbench() {
       offOpened();
       offMenu();
     };
-  }, [openInitial, open, close, exportAs]);
+  }, [openInitial, open, compare, close, exportAs]);
 
+  const title = titleFor(state);
   useEffect(() => {
-    const title = titleFor(state);
     document.title = title;
     void api.invoke('window:set-title', title);
-  }, [state]);
+  }, [title]);
 
   useShortcuts({ open: () => void open(), close, exportPdf: () => exportAs('pdf') });
 
@@ -103,16 +107,20 @@ function Workbench() {
         hidden
         aria-label="Choose a file"
         multiple
-        onChange={(e) => void openFiles([...(e.target.files ?? [])])}
+        onChange={(e) => {
+          void onPicked([...(e.target.files ?? [])]);
+          e.target.value = '';
+        }}
+      />
+      <Toolbar
+        onOpen={() => void open()}
+        onCompare={canCompare ? () => void compare() : null}
+        onClose={state.kind === 'empty' ? null : close}
+        onExport={outcome && outcome.kind !== 'sbom' ? exportAs : null}
       />
       <main>
-        <IgnoredFiles files={ignored} onDismiss={dismissIgnored} />
-        {state.kind === 'empty' && (
-          <DropZone
-            onOpen={() => void open()}
-            onRecent={(r) => openInitial([{ source: { kind: 'recent', id: r.id }, name: r.name }])}
-          />
-        )}
+        <IgnoredFiles files={opening.ignored} onDismiss={opening.dismissIgnored} />
+        {state.kind === 'empty' && <DropZone onOpen={() => void open()} onRecent={openRecent} />}
         {state.kind === 'analysing' && (
           <>
             <Progress
@@ -127,7 +135,7 @@ function Workbench() {
         )}
         {state.kind === 'error' && <ErrorView fileName={state.fileName} error={state.error} onDismiss={close} />}
         {state.kind === 'done' && (
-          <VerificationContext.Provider value={verifying}>
+          <VerificationContext.Provider value={opening.verifying}>
             <OutcomeView outcome={state.outcome} jobId={state.jobId} onExport={exportAs} />
           </VerificationContext.Provider>
         )}

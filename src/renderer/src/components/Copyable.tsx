@@ -28,14 +28,21 @@ export function useNotify(): (message: string) => void {
 /** A value that copies itself on click (hashes, paths, module@version, offsets). */
 export function Copyable({ value, label, children }: { value: string; label?: string; children?: ReactNode }) {
   const notify = useNotify();
-  const copy = (): void => {
+  const copy = (event: React.MouseEvent): void => {
+    // Copying is all a click here does: the row or tree item around it does not open or select as well.
+    event.stopPropagation();
     navigator.clipboard?.writeText(value).then(
       () => notify(`Copied ${label ?? value}`),
       () => notify('Copying is not allowed here'),
     );
   };
   return (
-    <button type="button" className="copyable" onClick={copy} title={`Copy ${label ?? 'value'}`}>
+    <button
+      type="button"
+      className="copyable"
+      onClick={copy}
+      title={`${value}\n(click to copy${label ? ` the ${label}` : ''})`}
+    >
       {children ?? value}
     </button>
   );

@@ -27,6 +27,12 @@ export function RevealProvider({
   return <RevealContext.Provider value={scope}>{children}</RevealContext.Provider>;
 }
 
+/** The finished job and the analysis's place in it, for views that ask the host about it (reveal, bytes). */
+export function useRevealScope(): { jobId: string | null; prefix: string } {
+  const { jobId, prefix } = useContext(RevealContext);
+  return { jobId, prefix };
+}
+
 /** The paths of the masked texts of this analysis, for views that map rows to them. */
 export function useRevealable(): ReadonlySet<string> {
   return useContext(RevealContext).revealable;

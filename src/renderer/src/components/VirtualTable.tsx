@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { count } from '../lib/format';
+import './cells.css';
 
 export interface Column<T> {
   key: string;
@@ -39,7 +40,7 @@ function useSorted<T>(rows: readonly T[], columns: Column<T>[], sort: { key: str
   }, [rows, columns, sort]);
 }
 
-/** Virtualized, sortable, filterable table; Ctrl/Cmd+F focuses its filter; shows "12 of 48,211". */
+/** Virtualized, sortable, filterable table; Ctrl/Cmd+F focuses its filter (lib/shortcuts.ts); shows "12 of 48,211". */
 export function VirtualTable<T>({
   label,
   rows,
@@ -53,7 +54,6 @@ export function VirtualTable<T>({
 }: Props<T>) {
   const [sort, setSort] = useState(initialSort ?? null);
   const [query, setQuery] = useState(initialQuery);
-  const filterRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sorted = useSorted(rows, columns, sort);
   const visible = useMemo(() => {
@@ -68,17 +68,6 @@ export function VirtualTable<T>({
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        filterRef.current?.focus();
-        filterRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   const template = columns.map((c) => c.width).join(' ');
   const toggle = (key: string): void =>
     setSort((current) =>
@@ -88,7 +77,6 @@ export function VirtualTable<T>({
     <div className="vtable">
       <div className="vtable-toolbar">
         <input
-          ref={filterRef}
           type="search"
           placeholder={`Filter ${label.toLowerCase()}…`}
           aria-label={`Filter ${label.toLowerCase()}`}

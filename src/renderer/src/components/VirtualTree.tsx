@@ -4,6 +4,8 @@ import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'r
 export interface TreeNode {
   id: string;
   label: string;
+  /** What to show instead of the plain label (a copy button, say); the label still names the row. */
+  labelCell?: ReactNode;
   /** Cells shown to the right of the label, aligned in columns. */
   cells: ReactNode[];
   children?: () => TreeNode[];
@@ -34,13 +36,16 @@ export function VirtualTree({
   roots,
   columns,
   template,
+  initiallyExpanded,
 }: {
   label: string;
   roots: TreeNode[];
   columns: string[];
   template: string;
+  /** Rows open from the start (what a filter matched inside of); remount with a new key to apply new ones. */
+  initiallyExpanded?: ReadonlySet<string>;
 }) {
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(initiallyExpanded ?? []));
   const [focused, setFocused] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => {
@@ -114,7 +119,7 @@ export function VirtualTree({
                   <span aria-hidden="true" className="twisty">
                     {row.hasChildren ? (row.expanded ? '▾' : '▸') : ''}
                   </span>
-                  {row.node.label}
+                  {row.node.labelCell ?? row.node.label}
                 </div>
                 {row.node.cells.map((cell, i) => (
                   <div role="gridcell" key={i} className="tree-cell">

@@ -3,6 +3,8 @@ import type { AnalysisResult, ExportKind } from '../../../common/dto';
 import { ReportTab } from './report/ReportTab';
 import type { Report } from '../../../core/report/types';
 import { Tabs } from '../components/Tabs';
+import { useHeaderFold } from '../components/HeaderFold';
+import { HexProvider } from './hex/HexView';
 import { count } from '../lib/format';
 import { BuildSettingsView } from './build/BuildSettingsView';
 import { DependenciesView } from './dependencies/DependenciesView';
@@ -39,7 +41,7 @@ function tabsFor(
     {
       id: 'findings',
       label: `Findings (${count(report.findings.length)})`,
-      render: () => <FindingsView report={report} strings={strings} onJump={go} />,
+      render: () => <FindingsView report={report} onJump={go} />,
     },
     {
       id: 'vulnerabilities',
@@ -74,7 +76,7 @@ function tabsFor(
   ];
 }
 
-export function ReportHeader({ report }: { report: Partial<Report> }) {
+export function ReportHeader({ report, children }: { report: Partial<Report>; children?: ReactNode }) {
   const go = report.go;
   return (
     <header className="report-header">
@@ -84,6 +86,7 @@ export function ReportHeader({ report }: { report: Partial<Report> }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
+      {children}
     </header>
   );
 }
@@ -92,15 +95,18 @@ export function ReportHeader({ report }: { report: Partial<Report> }) {
 export function ReportView({ result, onExport }: { result: AnalysisResult; onExport?: (kind: ExportKind) => void }) {
   const [nav, setNav] = useState<Navigation>({ tab: 'overview', query: '' });
   const tabs = tabsFor(result, nav, (target) => setNav({ tab: target.tab, query: target.query }), onExport);
+  const fold = useHeaderFold();
   return (
-    <div className="report">
-      <ReportHeader report={result.report} />
+    <div className={`report ${fold.className}`}>
+      <ReportHeader report={result.report}>{fold.toggle}</ReportHeader>
       <VerdictCards
         report={result.report}
         onOpen={(tab) => setNav({ tab, query: '' })}
         available={new Set(tabs.map((t) => t.id))}
       />
-      <Tabs tabs={tabs} active={nav.tab} onChange={(tab) => setNav({ tab, query: '' })} />
+      <HexProvider report={result.report} strings={result.strings}>
+        <Tabs tabs={tabs} active={nav.tab} onChange={(tab) => setNav({ tab, query: '' })} />
+      </HexProvider>
     </div>
   );
 }

@@ -27,16 +27,22 @@ function exampleText(e: GraphEdge): string {
   return `e.g. ${e.example.caller} ${VERB[e.example.kind]} ${e.example.callee} at ${e.example.address}`;
 }
 
-function edgeNodes(id: string, edges: GraphEdge[], other: (e: GraphEdge) => string): TreeNode[] {
-  return edges.map((e) => ({
-    id: `${id}:${other(e)}`,
-    label: other(e),
-    cells: ['', evidenceText(e), '', exampleText(e)],
-  }));
+/** Each edge expands into the other module's own rows, so the graph can be walked as far as one likes. */
+function edgeNodes(graph: ModuleGraph, id: string, edges: GraphEdge[], other: (e: GraphEdge) => string): TreeNode[] {
+  return edges.map((e) => {
+    const nodeId = `${id}>${other(e)}`;
+    const further = graph.modules.some((m) => m.path === other(e));
+    return {
+      id: nodeId,
+      label: other(e),
+      cells: ['', evidenceText(e), '', exampleText(e)],
+      children: further ? () => graphNodes(graph, other(e), nodeId) : undefined,
+    };
+  });
 }
 
-function whyNode(module: GraphModule): TreeNode {
-  const id = `why:${module.path}`;
+function whyNode(module: GraphModule, at: string): TreeNode {
+  const id = `${at}why:${module.path}`;
   const steps = module.pathFromMain;
   if (!steps || steps.length === 0) {
     const reason = steps ? 'this is the main module' : 'no code path from main was seen (indirect calls only?)';
@@ -58,20 +64,23 @@ export function linkKind(graph: ModuleGraph, path: string): string | null {
   return module.direct ? 'direct' : 'transitive';
 }
 
-/** The rows shown first under a module: why it is linked, what it depends on, what depends on it. */
-export function graphNodes(graph: ModuleGraph, path: string): TreeNode[] {
+/**
+ * The rows shown first under a module: why it is linked, what it depends on, what depends on it. `at` makes the ids
+ * unique when the same module shows up again deeper in the tree.
+ */
+export function graphNodes(graph: ModuleGraph, path: string, at = ''): TreeNode[] {
   const module = graph.modules.find((m) => m.path === path);
   if (!module) return [];
   const out = graph.moduleEdges.filter((e) => e.from === path);
   const into = graph.moduleEdges.filter((e) => e.to === path);
-  const nodes: TreeNode[] = [whyNode(module)];
+  const nodes: TreeNode[] = [whyNode(module, at)];
   const group = (kind: string, label: string, edges: GraphEdge[], other: (e: GraphEdge) => string): void => {
-    const id = `${kind}:${path}`;
+    const id = `${at}${kind}:${path}`;
     nodes.push({
       id,
       label: `${label} (${count(edges.length)})`,
       cells: ['', edges.length ? '' : 'none seen in the code', '', ''],
-      children: edges.length ? () => edgeNodes(id, edges, other) : undefined,
+      children: edges.length ? () => edgeNodes(graph, id, edges, other) : undefined,
     });
   };
   group('out', 'Depends on', out, (e) => e.to);

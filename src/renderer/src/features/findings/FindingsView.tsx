@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
-import type { Evidence, Finding, FoundString, Report, Severity } from '../../../../core/report/types';
+import type { Evidence, Finding, Report, Severity } from '../../../../core/report/types';
 import { SEVERITIES } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
-import { hexOffset } from '../../lib/format';
+import { count, hexOffset } from '../../lib/format';
+import { MaskedText } from '../../components/Reveal';
+import { useShowBytes } from '../hex/HexView';
 
 export interface EvidenceTarget {
   tab: 'strings' | 'sections';
@@ -11,28 +13,25 @@ export interface EvidenceTarget {
 
 const SEVERITY_MARK: Record<Severity, string> = { critical: '‼', high: '!', medium: '▲', low: '•', info: 'i' };
 
-function clearValueAt(strings: FoundString[], offset: number | null): string | null {
-  if (offset === null) return null;
-  const hit = strings.find((s) => offset >= s.offset && offset < s.offset + Math.max(1, s.length));
-  return hit ? hit.value : null;
+/** Where a finding's evidence value sits among the analysis's masked texts ("report/findings/2/evidence/0/value"). */
+function evidencePath(findingIndex: number, evidenceIndex: number): string {
+  return `report/findings/${findingIndex}/evidence/${evidenceIndex}/value`;
 }
 
 function EvidenceRow({
   evidence,
-  secret,
-  strings,
+  path,
   onJump,
 }: {
   evidence: Evidence;
-  secret: boolean;
-  strings: FoundString[];
+  path: string;
   onJump: (t: EvidenceTarget) => void;
 }) {
-  const [revealed, setRevealed] = useState<string | null>(null);
+  const showBytes = useShowBytes();
   const offset = evidence.offset;
   return (
     <li className="evidence">
-      <span className="mono">{revealed ?? evidence.value}</span>
+      <MaskedText text={evidence.value} path={path} label="evidence" />
       {evidence.context && <span className="muted"> — {evidence.context}</span>}
       <span className="evidence-where">
         {evidence.section && (
@@ -49,13 +48,20 @@ function EvidenceRow({
             {hexOffset(offset)}
           </button>
         )}
-        {secret && offset !== null && (
+        {offset !== null && (
           <button
             type="button"
             className="link"
-            onClick={() => setRevealed(revealed ? null : (clearValueAt(strings, offset) ?? '(not found in strings)'))}
+            aria-label={`Show the bytes at ${hexOffset(offset)}`}
+            onClick={() =>
+              showBytes({
+                offset,
+                length: new TextEncoder().encode(evidence.value).length,
+                label: evidence.context ?? 'evidence',
+              })
+            }
           >
-            {revealed ? 'Hide' : 'Reveal'}
+            bytes
           </button>
         )}
       </span>
@@ -65,13 +71,14 @@ function EvidenceRow({
 
 function FindingItem({
   finding,
-  strings,
+  index,
   onJump,
 }: {
   finding: Finding;
-  strings: FoundString[];
+  index: number;
   onJump: (t: EvidenceTarget) => void;
 }) {
+  const first = finding.evidence[0];
   return (
     <li className={`finding sev-${finding.severity}`}>
       <details>
@@ -80,13 +87,18 @@ function FindingItem({
             <span aria-hidden="true">{SEVERITY_MARK[finding.severity]}</span> {finding.severity}
           </span>
           <span className="finding-title">{finding.title}</span>
+          {first && (
+            <span className="finding-value mono" title="The first evidence (secrets stay masked)">
+              {first.value}
+            </span>
+          )}
           <span className="muted mono">{finding.id}</span>
-          <span className="muted">{finding.evidence.length} evidence</span>
+          <span className="muted">{count(finding.evidence.length)} evidence</span>
         </summary>
         <p>{finding.description}</p>
         <ul className="evidence-list">
           {finding.evidence.slice(0, 200).map((e, i) => (
-            <EvidenceRow key={i} evidence={e} secret={finding.kind === 'secret'} strings={strings} onJump={onJump} />
+            <EvidenceRow key={i} evidence={e} path={evidencePath(index, i)} onJump={onJump} />
           ))}
         </ul>
         <p className="remediation">
@@ -97,20 +109,27 @@ function FindingItem({
   );
 }
 
-/** Findings by severity and kind; each opens to its evidence, which jumps to the Strings or Sections view. */
-export function FindingsView({
-  report,
-  strings,
-  onJump,
-}: {
-  report: Report;
-  strings: FoundString[];
-  onJump: (t: EvidenceTarget) => void;
-}) {
+/** Whether a finding mentions the text: its title, id, description, remediation or any evidence (as shown, masked). */
+export function findingMatches(finding: Finding, needle: string): boolean {
+  if (!needle) return true;
+  const texts = [finding.title, finding.id, finding.description, finding.remediation];
+  for (const e of finding.evidence) texts.push(e.value, e.context ?? '', e.section ?? '');
+  return texts.some((t) => t.toLowerCase().includes(needle));
+}
+
+/**
+ * Findings by severity, kind and text; each opens to its evidence, which jumps to the Strings or Sections view or
+ * shows its bytes.
+ */
+export function FindingsView({ report, onJump }: { report: Report; onJump: (t: EvidenceTarget) => void }) {
   const [severities, setSeverities] = useState<Set<Severity>>(new Set(SEVERITIES));
   const [kind, setKind] = useState('');
+  const [query, setQuery] = useState('');
   const kinds = useMemo(() => [...new Set(report.findings.map((f) => f.kind))].sort(), [report.findings]);
-  const shown = report.findings.filter((f) => severities.has(f.severity) && (!kind || f.kind === kind));
+  const needle = query.trim().toLowerCase();
+  const shown = report.findings
+    .map((finding, index) => ({ finding, index }))
+    .filter(({ finding: f }) => severities.has(f.severity) && (!kind || f.kind === kind) && findingMatches(f, needle));
   const toggle = (s: Severity): void =>
     setSeverities((current) => {
       const next = new Set(current);
@@ -122,10 +141,17 @@ export function FindingsView({
   return (
     <div className="findings">
       <div className="vtable-toolbar" role="group" aria-label="Filter findings">
+        <input
+          type="search"
+          aria-label="Filter findings"
+          placeholder="Filter findings…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         {SEVERITIES.map((s) => (
           <label key={s} className={`chip sev-${s}`}>
             <input type="checkbox" checked={severities.has(s)} onChange={() => toggle(s)} /> {s} (
-            {report.findings.filter((f) => f.severity === s).length})
+            {count(report.findings.filter((f) => f.severity === s).length)})
           </label>
         ))}
         <label>
@@ -137,13 +163,13 @@ export function FindingsView({
             ))}
           </select>
         </label>
-        <span className="vtable-count">
-          {shown.length} of {report.findings.length}
+        <span className="vtable-count" aria-live="polite">
+          {count(shown.length)} of {count(report.findings.length)}
         </span>
       </div>
       <ul className="finding-list">
-        {shown.map((f, i) => (
-          <FindingItem key={`${f.id}-${i}`} finding={f} strings={strings} onJump={onJump} />
+        {shown.map(({ finding, index }) => (
+          <FindingItem key={`${finding.id}-${index}`} finding={finding} index={index} onJump={onJump} />
         ))}
       </ul>
     </div>

@@ -4,9 +4,27 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { exactBytes, humanSize } from '../../lib/format';
 
 const columns: Column<GoFunction>[] = [
-  { key: 'name', header: 'Function', value: (f) => f.name, width: 'minmax(240px, 3fr)' },
-  { key: 'package', header: 'Package', value: (f) => f.package, width: 'minmax(140px, 1.5fr)' },
-  { key: 'file', header: 'Source file', value: (f) => f.file ?? '', width: 'minmax(200px, 2.5fr)' },
+  {
+    key: 'name',
+    header: 'Function',
+    value: (f) => f.name,
+    render: (f) => <Copyable value={f.name} label="function name" />,
+    width: 'minmax(240px, 3fr)',
+  },
+  {
+    key: 'package',
+    header: 'Package',
+    value: (f) => f.package,
+    render: (f) => <Copyable value={f.package} label="package" />,
+    width: 'minmax(140px, 1.5fr)',
+  },
+  {
+    key: 'file',
+    header: 'Source file',
+    value: (f) => f.file ?? '',
+    render: (f) => (f.file ? <Copyable value={f.file} label="path" /> : ''),
+    width: 'minmax(200px, 2.5fr)',
+  },
   {
     key: 'entry',
     header: 'Entry',

@@ -66,6 +66,6 @@ describe('StringsView', () => {
   it('names the columns a person reads', () => {
     render(<StringsView strings={STRINGS} />);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Offset', 'Section', 'Text', 'Encoding', 'Bytes', 'Referenced by', 'String']);
+    expect(headers).toEqual(['Offset', 'Section', 'Text', 'Encoding', 'Bytes', 'Referenced by', 'String', 'Hex']);
   });
 });

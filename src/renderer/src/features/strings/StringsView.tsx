@@ -3,7 +3,8 @@ import type { FoundString } from '../../../../core/report/types';
 import { Copyable } from '../../components/Copyable';
 import { MaskedText, useRevealable } from '../../components/Reveal';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { hexOffset } from '../../lib/format';
+import { count, hexOffset } from '../../lib/format';
+import { useShowBytes } from '../hex/HexView';
 
 /** How a string was found, in a person's words. */
 export function textKind(s: FoundString): string {
@@ -33,7 +34,14 @@ const baseColumns: Column<FoundString>[] = [
   { key: 'section', header: 'Section', value: (s) => s.section ?? '', width: '130px' },
   { key: 'kind', header: 'Text', value: textKind, width: '95px' },
   { key: 'encoding', header: 'Encoding', value: (s) => s.encoding, width: '80px' },
-  { key: 'length', header: 'Bytes', value: (s) => s.length, width: '70px', align: 'right' },
+  {
+    key: 'length',
+    header: 'Bytes',
+    value: (s) => s.length,
+    render: (s) => count(s.length),
+    width: '70px',
+    align: 'right',
+  },
   {
     key: 'referencedBy',
     header: 'Referenced by',
@@ -48,6 +56,7 @@ const STRING_PATH = /^strings\/(\d+)\/value$/;
 /** The columns, with a Reveal button on the strings that were masked (found by their place in the list). */
 function useColumns(strings: FoundString[]): Column<FoundString>[] {
   const revealable = useRevealable();
+  const showBytes = useShowBytes();
   return useMemo(() => {
     const masked = new Map<FoundString, string>();
     for (const path of revealable) {
@@ -62,8 +71,24 @@ function useColumns(strings: FoundString[]): Column<FoundString>[] {
       width: 'minmax(300px, 1fr)',
       render: (s: FoundString) => (masked.has(s) ? <MaskedText text={s.value} path={masked.get(s)!} /> : shownValue(s)),
     };
-    return [...baseColumns, value];
-  }, [strings, revealable]);
+    const bytes: Column<FoundString> = {
+      key: 'hex',
+      header: 'Hex',
+      value: (s) => s.offset,
+      render: (s) => (
+        <button
+          type="button"
+          className="link"
+          aria-label={`Show the bytes at ${hexOffset(s.offset)}`}
+          onClick={() => showBytes({ offset: s.offset, length: s.length, label: `${textKind(s)}, ${s.length} bytes` })}
+        >
+          hex
+        </button>
+      ),
+      width: '50px',
+    };
+    return [...baseColumns, value, bytes];
+  }, [strings, revealable, showBytes]);
 }
 
 /** Text filter; a regular expression when written /like this/; `@0x1f00` finds the string at a file offset. */
@@ -108,18 +133,61 @@ export function StringsView({ strings, initialQuery = '' }: { strings: FoundStri
       ),
     [strings, section, kind, minLength],
   );
+  const [chosen, setChosen] = useState<FoundString | null>(null);
   const toolbar = <StringsToolbar {...{ kind, setKind, section, setSection, sections, minLength, setMinLength }} />;
   return (
-    <VirtualTable
-      key={initialQuery}
-      label="Strings"
-      rows={rows}
-      columns={columns}
-      rowKey={(s, i) => `${s.offset}-${i}`}
-      toolbar={toolbar}
-      filter={matcher}
-      initialQuery={initialQuery}
-    />
+    <div className="strings-view">
+      <VirtualTable
+        key={initialQuery}
+        label="Strings"
+        rows={rows}
+        columns={columns}
+        rowKey={(s, i) => `${s.offset}-${i}`}
+        toolbar={toolbar}
+        filter={matcher}
+        initialQuery={initialQuery}
+        onRowClick={setChosen}
+      />
+      {chosen && <StringDetail found={chosen} path={maskedPath(strings, chosen)} onClose={() => setChosen(null)} />}
+    </div>
+  );
+}
+
+function maskedPath(strings: FoundString[], found: FoundString): string {
+  return `strings/${strings.indexOf(found)}/value`;
+}
+
+/** The string a person clicked, in full and wrapped, with its place and what refers to it. */
+function StringDetail({ found, path, onClose }: { found: FoundString; path: string; onClose: () => void }) {
+  const showBytes = useShowBytes();
+  return (
+    <section className="row-detail" aria-label="The chosen string">
+      <header>
+        <strong>String at </strong>
+        <Copyable value={hexOffset(found.offset)} label="offset" />
+        <span className="muted">
+          {' '}
+          {found.section ?? 'outside sections'} · {textKind(found)} · {count(found.length)} bytes
+          {found.referencedBy ? ` · referenced by ${found.referencedBy}` : ''}
+        </span>
+        <button
+          type="button"
+          className="link"
+          onClick={() => showBytes({ offset: found.offset, length: found.length, label: textKind(found) })}
+        >
+          Show bytes
+        </button>
+        <button type="button" className="link" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <div className="row-detail-value">
+        <MaskedText text={found.value} path={path} label="string" />
+        {found.truncated && (
+          <p className="muted">The first {count(found.value.length)} characters; Show bytes for the rest.</p>
+        )}
+      </div>
+    </section>
   );
 }
 
