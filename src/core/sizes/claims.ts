@@ -1,22 +1,42 @@
+const INITIAL_CAPACITY = 1024;
+
 /**
  * Byte ranges claimed by owners (packages), resolved so that every byte counts once: where two claims overlap, the
  * one that starts first keeps the shared bytes (a deduplicated pc table or a literal shared by two packages is
  * counted for the first). Ranges are file offsets, [start, end).
  */
 export class Claims {
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private owners: number[] = [];
+  // Typed columns grown by doubling: a large binary makes hundreds of thousands of claims, and plain arrays of
+  // numbers cost more to fill and to sort by.
+  private starts = new Float64Array(INITIAL_CAPACITY);
+  private ends = new Float64Array(INITIAL_CAPACITY);
+  private owners = new Int32Array(INITIAL_CAPACITY);
+  private size = 0;
 
   add(start: number, end: number, owner: number): void {
     if (!(end > start) || owner < 0) return;
-    this.starts.push(start);
-    this.ends.push(end);
-    this.owners.push(owner);
+    if (this.size === this.starts.length) this.grow();
+    this.starts[this.size] = start;
+    this.ends[this.size] = end;
+    this.owners[this.size] = owner;
+    this.size++;
   }
 
   get count(): number {
-    return this.starts.length;
+    return this.size;
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    const starts = new Float64Array(capacity);
+    const ends = new Float64Array(capacity);
+    const owners = new Int32Array(capacity);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    owners.set(this.owners);
+    this.starts = starts;
+    this.ends = ends;
+    this.owners = owners;
   }
 
   /**
@@ -29,7 +49,7 @@ export class Claims {
   }
 
   private sortedOrder(): { order: Uint32Array; reach: Float64Array } {
-    const order = byStartLongestFirst(this.starts, this.ends);
+    const order = byStartLongestFirst(this.starts.subarray(0, this.size), this.ends);
     // reach[k]: the furthest end among the first k+1 claims, rising, so a binary search finds where a window's
     // overlapping claims begin.
     const reach = new Float64Array(order.length);
@@ -71,7 +91,7 @@ export class Claims {
  * numeric sort of packed (start, index) keys is several times faster than a comparator over the index; only
  * claims that share a start are then ordered by end.
  */
-function byStartLongestFirst(starts: readonly number[], ends: readonly number[]): Uint32Array {
+function byStartLongestFirst(starts: Float64Array, ends: Float64Array): Uint32Array {
   const n = starts.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
