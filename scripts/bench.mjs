@@ -7,12 +7,16 @@
 // 3. The redaction of 500,000 strings against `grep -F -f` on the same text (bench/redact.ts).
 // 4. A 20,000-component SBOM read, validated and reconciled, against `jq .` (bench/sbom.ts).
 // 5. Loading the stored vulnerability index and matching a 100-module binary against it (bench/vulns.ts).
+// 6. Large inputs (scripts/bench-large.mjs): the same binary padded with a data section to 40 MiB and to 1 GiB,
+//    built for the run and removed after it: the analysis against `strings -a -n 6` again, and its peak memory
+//    (the process's maximum resident set) against the file's size. BENCH_HUGE=0 leaves the 1 GiB file out.
 // The ratios are compared with bench/recorded.json: a CPU-time ratio more than 20% worse fails the run (exit 1,
 // naming it); wall-clock ratios are shown against theirs.
 // `npm run bench -- --record` writes the ratios of this run there instead. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { paddedBinary } from './bench-large.mjs';
 import { bundle } from './bundle.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -21,6 +25,13 @@ const RECORDED = 'bench/recorded.json';
 const TOLERANCE = 1.2;
 const record = process.argv.includes('--record');
 const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'node_modules/@esbuild/linux-x64/bin/esbuild';
+
+const HUGE = process.env.BENCH_HUGE !== '0';
+/** The padded inputs: name, size, and runs (one warm run after the cold one for the gigabyte). */
+const LARGE_INPUTS = [
+  { key: 'large', label: '40 MiB', bytes: 40 * 2 ** 20, runs: RUNS },
+  ...(HUGE ? [{ key: 'huge', label: '1 GiB', bytes: 2 ** 30, runs: 1 }] : []),
+];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
@@ -32,11 +43,11 @@ function runJson(script, args) {
 }
 
 /** The same as bench/timing.ts's measureCommand, for the commands this script runs itself. */
-function measureCommand(label, command, args) {
+function measureCommand(label, command, args, runs = RUNS) {
   const wall = [];
   const cpu = [];
   const script = 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >/dev/null 2>/dev/null; } 2>&1';
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const run = spawnSync('bash', ['-c', script, 'bash', command, ...args], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${run.status})`);
     const [real, user, system] = run.stdout.trim().split('\n').at(-1).split(' ').map(Number);
@@ -61,6 +72,7 @@ function ratios(figures) {
     ['code pass / objdump -d', 'code', 'objdump'],
     ['redaction / grep -F -f', 'redaction', 'grep'],
     ['SBOM / jq .', 'sbom', 'jq'],
+    ...LARGE_INPUTS.map(({ key, label }) => [`analysis ${label} (warm) / strings`, `${key}Analysis`, `${key}Strings`]),
   ];
   const out = {};
   for (const [name, ours, theirs] of pairs) {
@@ -97,6 +109,41 @@ function regressions(current, recorded) {
   return failed;
 }
 
+/**
+ * The padded inputs, one after the other (the gigabyte is written, measured and removed before the next step):
+ * their figures join `figures`; returns the memory ratios (peak resident set over file size), shown, not gated.
+ */
+async function largeInputs(figures, dir) {
+  const memory = {};
+  const script = await bundle('bench/analysis.ts', dir);
+  for (const input of LARGE_INPUTS) {
+    const { path, size } = paddedBinary(target, input.bytes, dir, `padded-${input.key}`);
+    try {
+      const analysis = runJson(script, [path, String(input.runs)]);
+      const mib = (size / 2 ** 20).toFixed(0);
+      figures[`${input.key}Analysis`] = { ...analysis.figures.analysis, label: `full analysis, ${mib} MiB padded` };
+      figures[`${input.key}Strings`] = measureCommand(
+        `strings -a -n 6, ${mib} MiB`,
+        'strings',
+        ['-a', '-n', '6', path],
+        input.runs,
+      );
+      printFigure(figures[`${input.key}Analysis`]);
+      printFigure(figures[`${input.key}Strings`]);
+      // Peak memory of one analysis in a fresh process (the cold run only): the timed process keeps the garbage
+      // of several runs, which says more about when the collector ran than about what one analysis needs.
+      const rss = runJson(script, [path, '0']).maxRssKiB * 1024;
+      console.log(
+        `peak memory, ${mib} MiB file: ${(rss / 2 ** 20).toFixed(0)} MiB = ${(rss / size).toFixed(2)}x the file`,
+      );
+      memory[`peak memory / file size, ${input.label} (memory)`] = rss / size;
+    } finally {
+      rmSync(path, { force: true });
+    }
+  }
+  return memory;
+}
+
 mkdirSync('out', { recursive: true });
 // Inside the project, so the bundles find node_modules.
 const dir = mkdtempSync(join('out', 'bench-'));
@@ -125,6 +172,7 @@ try {
   for (const figure of Object.values(figures)) printFigure(figure);
   console.log(`peak memory of the analysis process: ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
   const current = ratios(figures);
+  Object.assign(current, await largeInputs(figures, dir));
   const recorded = existsSync(RECORDED) ? JSON.parse(readFileSync(RECORDED, 'utf8')) : { ratios: {} };
   if (record) {
     const medians = Object.fromEntries(

@@ -3,6 +3,7 @@ import { analyze } from '../core/analyze';
 import type { Redactor } from '../core/redact/index';
 import type { Report } from '../core/report/types';
 import type { VulnIndex } from '../core/vulns/db';
+import { sha256InPlace } from '../host/digest';
 import { readInputFile } from '../host/read-file';
 import { UsageError } from './args';
 import { outputRedactor } from './secrets';
@@ -27,7 +28,7 @@ export async function analyzeForOutput(
 ): Promise<{ report: Report; redactor: Redactor }> {
   const read = await readInputFile(path);
   if (!read.ok) throw new InputError(read.error.message);
-  const analysis = await analyze(read.value, { fileName: basename(path), vulnIndex });
+  const analysis = await analyze(read.value, { fileName: basename(path), vulnIndex, digest: sha256InPlace });
   const redactor = outputRedactor(revealSecrets, analysis);
   return { report: redactor.value(analysis.report), redactor };
 }

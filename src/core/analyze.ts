@@ -26,6 +26,11 @@ export interface AnalyzeOptions {
   vulnIndex?: VulnIndex | null;
   /** The clock the database's age is measured against (tests fix it). */
   now?: Date;
+  /**
+   * SHA-256 of the file as lowercase hex, from the host. WebCrypto (the default) copies its input before hashing,
+   * which doubles the memory a large file takes; a host with a hash that reads the bytes in place passes it here.
+   */
+  digest?: (bytes: Uint8Array) => Promise<string> | string;
 }
 
 export interface Analysis {
@@ -77,7 +82,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   };
   progress('hashing', 0.02);
   // The digest runs off the JavaScript thread; the format and Go readers work meanwhile.
-  const hashing = sha256Hex(bytes);
+  const hashing = (options.digest ?? sha256Hex)(bytes);
   const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: '' });
   progress('format', 0.1);
   const exe = readFormat(bytes, report);

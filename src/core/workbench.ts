@@ -46,6 +46,8 @@ export interface WorkbenchOptions {
   onPartial?: (report: Report) => void;
   /** The vulnerability database the host loaded; every binary opened is matched against it. */
   vulnIndex?: VulnIndex | null;
+  /** The host's SHA-256 of a file (see AnalyzeOptions.digest). */
+  digest?: AnalyzeOptions['digest'];
 }
 
 /** An executable is whatever a format reader claims; otherwise a document that parses as an SBOM is one. */
@@ -91,6 +93,7 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
       onProgress: options.onProgress,
       onPartial: options.onPartial,
       vulnIndex: options.vulnIndex,
+      digest: options.digest,
     });
     return { kind: 'binary', analysis };
   }
@@ -104,6 +107,7 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
       onProgress: options.onProgress,
       onPartial: options.onPartial,
       vulnIndex: options.vulnIndex,
+      digest: options.digest,
     });
     const { reconcile } = await sbomModule();
     return {
@@ -113,9 +117,19 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
       reconciliation: reconcile(analysis.report, sbom),
     };
   }
-  const { vulnIndex } = options;
-  const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45), vulnIndex });
-  const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9), vulnIndex });
+  const { vulnIndex, digest } = options;
+  const a = await analyze(first.bytes, {
+    fileName: first.name,
+    onProgress: scaled(options, 0, 0.45),
+    vulnIndex,
+    digest,
+  });
+  const b = await analyze(second.bytes, {
+    fileName: second.name,
+    onProgress: scaled(options, 0.45, 0.9),
+    vulnIndex,
+    digest,
+  });
   const { compareReports } = await compareModule();
   return { kind: 'compare', a, b, comparison: await compareReports(a, b, null, null, first.bytes, second.bytes) };
 }
