@@ -16,8 +16,9 @@ export async function analyzeFile(
   path: string,
   revealSecrets = false,
   vulnIndex: VulnIndex | null = null,
+  allStrings = false,
 ): Promise<Report> {
-  return (await analyzeForOutput(path, revealSecrets, vulnIndex)).report;
+  return (await analyzeForOutput(path, revealSecrets, vulnIndex, allStrings)).report;
 }
 
 /** The shown report and the redactor that masked it, for commands that print more than the report. */
@@ -25,10 +26,16 @@ export async function analyzeForOutput(
   path: string,
   revealSecrets: boolean,
   vulnIndex: VulnIndex | null = null,
+  allStrings = false,
 ): Promise<{ report: Report; redactor: Redactor }> {
   const read = await readInputFile(path);
   if (!read.ok) throw new InputError(read.error.message);
-  const analysis = await analyze(read.value, { fileName: basename(path), vulnIndex, digest: sha256InPlace });
+  const analysis = await analyze(read.value, {
+    fileName: basename(path),
+    vulnIndex,
+    digest: sha256InPlace,
+    allStrings,
+  });
   const redactor = outputRedactor(revealSecrets, analysis);
   return { report: redactor.value(analysis.report), redactor };
 }

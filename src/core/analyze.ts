@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
    * which doubles the memory a large file takes; a host with a hash that reads the bytes in place passes it here.
    */
   digest?: (bytes: Uint8Array) => Promise<string> | string;
+  /** List the printable runs inside machine code too (see ExtractOptions.allStrings); off by default. */
+  allStrings?: boolean;
 }
 
 export interface Analysis {
@@ -109,7 +111,13 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const strings = guarded(
     'strings',
     report.diagnostics,
-    () => extractStrings(exe, bytes, { baseOffset, diagnostics: report.diagnostics, code: codeLiterals(code, report) }),
+    () =>
+      extractStrings(exe, bytes, {
+        baseOffset,
+        diagnostics: report.diagnostics,
+        code: codeLiterals(code, report),
+        allStrings: options.allStrings,
+      }),
     [],
   );
   progress('findings', 0.8);

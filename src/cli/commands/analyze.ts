@@ -5,12 +5,13 @@ import { resolveVulnDb } from '../../host/vulndb-store';
 import type { Command } from './types';
 
 export const analyzeCommand: Command = {
-  usage: `gobinscope analyze FILE [--json] [--vulndb PATH] ${REVEAL_USAGE}   report on one executable (JSON with --json)`,
+  usage: `gobinscope analyze FILE [--json] [--vulndb PATH] [--all-strings] ${REVEAL_USAGE}   report on one executable (JSON with --json; --all-strings lists text inside machine code too)`,
   valued: ['vulndb'],
-  booleans: ['json', REVEAL_FLAG],
+  booleans: ['json', 'all-strings', REVEAL_FLAG],
   async run(args) {
     const path = requireOne(args.positionals, 'analyze FILE [--json]');
-    const report = await analyzeFile(path, revealing(args), await resolveVulnDb(args.flags.get('vulndb')));
+    const vulnIndex = await resolveVulnDb(args.flags.get('vulndb'));
+    const report = await analyzeFile(path, revealing(args), vulnIndex, args.flags.has('all-strings'));
     process.stdout.write((args.flags.has('json') ? JSON.stringify(report, null, 2) : summarize(report)) + '\n');
     return 0;
   },
