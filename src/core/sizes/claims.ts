@@ -87,22 +87,32 @@ export class Claims {
 }
 
 /**
- * Claim indexes by start, the longest first among equal starts, equal claims in the order they were added. A plain
- * numeric sort of packed (start, index) keys is several times faster than a comparator over the index; only
- * claims that share a start are then ordered by end.
+ * Claim indexes by start, the longest first among equal starts, equal claims in the order they were added. Starts
+ * that are file offsets below 2^32 (every file the reader takes) are ordered by a stable two-pass radix sort of
+ * their 16-bit halves, several times faster than sorting numbers; only claims that share a start are then ordered
+ * by end.
  */
 function byStartLongestFirst(starts: Float64Array, ends: Float64Array): Uint32Array {
   const n = starts.length;
-  const order = new Uint32Array(n);
+  let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const stride = 2 ** Math.ceil(Math.log2(n + 1));
-  let packable = true;
-  for (const start of starts) if (!Number.isInteger(start) || start < 0 || start * stride > 2 ** 52) packable = false;
-  if (!packable) return order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = starts[i]! * stride + i;
-  keys.sort();
-  for (let k = 0; k < n; k++) order[k] = keys[k]! % stride;
+  let radixable = true;
+  for (let i = 0; i < n; i++) {
+    const start = starts[i]!;
+    if (!Number.isInteger(start) || start < 0 || start >= RADIX_LIMIT) radixable = false;
+  }
+  if (!radixable) return order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
+  let spare = new Uint32Array(n);
+  for (const shift of [0, 16]) {
+    const next = new Uint32Array(DIGITS + 1);
+    for (let i = 0; i < n; i++) next[((starts[i]! >>> shift) & (DIGITS - 1)) + 1]!++;
+    for (let digit = 0; digit < DIGITS; digit++) next[digit + 1]! += next[digit]!;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      spare[next[(starts[i]! >>> shift) & (DIGITS - 1)]!++] = i;
+    }
+    [order, spare] = [spare, order];
+  }
   for (let k = 0; k < n;) {
     let next = k + 1;
     while (next < n && starts[order[next]!] === starts[order[k]!]) next++;
@@ -112,6 +122,10 @@ function byStartLongestFirst(starts: Float64Array, ends: Float64Array): Uint32Ar
   }
   return order;
 }
+
+/** Starts below this are sorted by radix (two 16-bit digits). */
+const RADIX_LIMIT = 2 ** 32;
+const DIGITS = 1 << 16;
 
 /** The first k whose running furthest end passes `offset`: no claim before it reaches the window. */
 function firstReaching(reach: Float64Array, offset: number): number {
