@@ -1,3 +1,5 @@
+import { grown } from '../code/columns';
+
 const INITIAL_CAPACITY = 1024;
 
 /**
@@ -27,16 +29,10 @@ export class Claims {
   }
 
   private grow(): void {
-    const capacity = this.starts.length * 2;
-    const starts = new Float64Array(capacity);
-    const ends = new Float64Array(capacity);
-    const owners = new Int32Array(capacity);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    owners.set(this.owners);
-    this.starts = starts;
-    this.ends = ends;
-    this.owners = owners;
+    const rows = this.size + 1;
+    this.starts = grown(this.starts, rows);
+    this.ends = grown(this.ends, rows);
+    this.owners = grown(this.owners, rows);
   }
 
   /**
