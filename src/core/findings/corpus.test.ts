@@ -7,7 +7,19 @@ import { stringsOf } from './testing/synthetic-exe';
 
 // Pieces that make the patterns below match, half-match and sit at the edges of strings.
 const PIECES = ['AKIA', 'ASIA', 'ABCDEFGHIJKLMNOP', 'eyJ', 'abcdefghijkl', '.', '@', 'mail', 'x.org', '://', ':', '-'];
-const PIECES_RE = ['user', 'pass', 'host', '10.', '1', '/', ' ', 'Q', 'a@b.org', 'ftp://u:pwd@h', 'AKIAABCDEFGHIJKLMNOP'];
+const PIECES_RE = [
+  'user',
+  'pass',
+  'host',
+  '10.',
+  '1',
+  '/',
+  ' ',
+  'Q',
+  'a@b.org',
+  'ftp://u:pwd@h',
+  'AKIAABCDEFGHIJKLMNOP',
+];
 
 const byNeedle: [RegExp, string[]][] = [
   [/(?<![\w.+%:/-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]+\.)+([A-Za-z]{2,24})(?![\w-])/g, ['@']],
