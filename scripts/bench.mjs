@@ -171,8 +171,9 @@ try {
   console.log(`file: ${target}; ${RUNS} runs per figure (median, min-max)`);
   for (const figure of Object.values(figures)) printFigure(figure);
   console.log(`peak memory of the analysis process: ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
-  const current = ratios(figures);
-  Object.assign(current, await largeInputs(figures, dir));
+  // After the padded inputs, whose figures join the ratios.
+  const memory = await largeInputs(figures, dir);
+  const current = { ...ratios(figures), ...memory };
   const recorded = existsSync(RECORDED) ? JSON.parse(readFileSync(RECORDED, 'utf8')) : { ratios: {} };
   if (record) {
     const medians = Object.fromEntries(
