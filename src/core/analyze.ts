@@ -14,6 +14,9 @@ import { computeSizes } from './sizes/index';
 import { extractStrings, type CodeLiterals } from './strings/index';
 import { addVulnerabilities, type VulnIndex } from './vulns/index';
 
+/** What the format readers make of a file (null: not an executable). */
+export type ParsedExecutable = ReturnType<typeof parseExecutable>;
+
 export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
 
 export interface AnalyzeOptions {
@@ -33,6 +36,8 @@ export interface AnalyzeOptions {
   digest?: (bytes: Uint8Array) => Promise<string> | string;
   /** List the printable runs inside machine code too (see ExtractOptions.allStrings); off by default. */
   allStrings?: boolean;
+  /** The executable already parsed from these bytes (the workbench parses once to tell binaries from SBOMs). */
+  parsed?: ParsedExecutable | null;
 }
 
 export interface Analysis {
@@ -87,7 +92,7 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const hashing = (options.digest ?? sha256Hex)(bytes);
   const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: '' });
   progress('format', 0.1);
-  const exe = readFormat(bytes, report);
+  const exe = readFormat(bytes, report, options.parsed);
   options.onPartial?.(structuredCloneSafe(report));
   progress('go', 0.3);
   let code: CodeFacts | null = null;
@@ -210,9 +215,9 @@ function hidden(analysis: Analysis, key: 'code' | 'secrets' | 'exe', value: unkn
   Object.defineProperty(analysis, key, { value, enumerable: false, writable: true, configurable: true });
 }
 
-function readFormat(bytes: Uint8Array, report: Report): Exe | null {
+function readFormat(bytes: Uint8Array, report: Report, known?: ParsedExecutable | null): Exe | null {
   try {
-    const parsed = parseExecutable(bytes);
+    const parsed = known ?? parseExecutable(bytes);
     if (parsed) return fillFormat(report, parsed);
     report.detection = { isGo: false, reason: `This is not an executable (looks like ${sniffFileType(bytes)}).` };
   } catch (error) {
