@@ -130,20 +130,20 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
     };
   }
   const { vulnIndex, digest } = options;
-  const a = await analyze(first.bytes, {
-    fileName: first.name,
-    onProgress: scaled(options, 0, 0.45),
-    vulnIndex,
-    digest,
-    parsed: read[0]!.parsed,
-  });
-  const b = await analyze(second.bytes, {
-    fileName: second.name,
-    onProgress: scaled(options, 0.45, 0.9),
-    vulnIndex,
-    digest,
-    parsed: read[1]!.parsed,
-  });
+  // Sequential, each with its share of the progress bar: 0-0.45, then 0.45-0.9.
+  const analyses: Analysis[] = [];
+  for (const [k, input] of [first, second].entries()) {
+    analyses.push(
+      await analyze(input.bytes, {
+        fileName: input.name,
+        onProgress: scaled(options, 0.45 * k, 0.45 * (k + 1)),
+        vulnIndex,
+        digest,
+        parsed: read[k]!.parsed,
+      }),
+    );
+  }
+  const [a, b] = analyses as [Analysis, Analysis];
   const { compareReports } = await compareModule();
   return { kind: 'compare', a, b, comparison: await compareReports(a, b, null, null, first.bytes, second.bytes) };
 }
