@@ -8,7 +8,10 @@
 // 4. A 20,000-component SBOM read, validated and reconciled, against `jq .` (bench/sbom.ts), and the same in
 //    SPDX 2.3 JSON and tag-value, SPDX 3 JSON-LD and CycloneDX 1.7 (bench/sbom-formats.ts).
 // 5. Loading the stored vulnerability index and matching a 100-module binary against it (bench/vulns.ts).
-// 6. Folder throughput: `scan FOLDER --format jsonl` over test/fixtures/bin through the worker pool, in MB/s,
+// 6. Large inputs (scripts/bench-large.mjs): the same binary padded with a data section to 40 MiB and to 1 GiB,
+//    built for the run and removed after it: the analysis against `strings -a -n 6` again, and its peak memory
+//    (the process's maximum resident set) against the file's size. BENCH_HUGE=0 leaves the 1 GiB file out.
+// 7. Folder throughput: `scan FOLDER --format jsonl` over test/fixtures/bin through the worker pool, in MB/s,
 //    against `strings -a -n 6` and `cat` over the same files (bench/folder.ts).
 // The ratios are compared with bench/recorded.json: a CPU-time ratio more than 20% worse fails the run (exit 1,
 // naming it); wall-clock ratios are shown against theirs.
@@ -16,6 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { paddedBinary } from './bench-large.mjs';
 import { bundle } from './bundle.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -24,6 +28,13 @@ const RECORDED = 'bench/recorded.json';
 const TOLERANCE = 1.2;
 const record = process.argv.includes('--record');
 const target = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'node_modules/@esbuild/linux-x64/bin/esbuild';
+
+const HUGE = process.env.BENCH_HUGE !== '0';
+/** The padded inputs: name, size, and runs (one warm run after the cold one for the gigabyte). */
+const LARGE_INPUTS = [
+  { key: 'large', label: '40 MiB', bytes: 40 * 2 ** 20, runs: RUNS },
+  ...(HUGE ? [{ key: 'huge', label: '1 GiB', bytes: 2 ** 30, runs: 1 }] : []),
+];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
@@ -35,11 +46,11 @@ function runJson(script, args) {
 }
 
 /** The same as bench/timing.ts's measureCommand, for the commands this script runs itself. */
-function measureCommand(label, command, args) {
+function measureCommand(label, command, args, runs = RUNS) {
   const wall = [];
   const cpu = [];
   const script = 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >/dev/null 2>/dev/null; } 2>&1';
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const run = spawnSync('bash', ['-c', script, 'bash', command, ...args], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${run.status})`);
     const [real, user, system] = run.stdout.trim().split('\n').at(-1).split(' ').map(Number);
@@ -70,6 +81,7 @@ function ratios(figures) {
     ['SBOM CycloneDX 1.7 / jq .', 'sbomCdx17', 'sbomCdx17Tool'],
     ['folder scan / strings over the files', 'folderScan', 'folderStrings'],
     ['folder scan / cat over the files', 'folderScan', 'folderCat'],
+    ...LARGE_INPUTS.map(({ key, label }) => [`analysis ${label} (warm) / strings`, `${key}Analysis`, `${key}Strings`]),
   ];
   const out = {};
   for (const [name, ours, theirs] of pairs) {
@@ -106,6 +118,41 @@ function regressions(current, recorded) {
   return failed;
 }
 
+/**
+ * The padded inputs, one after the other (the gigabyte is written, measured and removed before the next step):
+ * their figures join `figures`; returns the memory ratios (peak resident set over file size), shown, not gated.
+ */
+async function largeInputs(figures, dir) {
+  const memory = {};
+  const script = await bundle('bench/analysis.ts', dir);
+  for (const input of LARGE_INPUTS) {
+    const { path, size } = paddedBinary(target, input.bytes, dir, `padded-${input.key}`);
+    try {
+      const analysis = runJson(script, [path, String(input.runs)]);
+      const mib = (size / 2 ** 20).toFixed(0);
+      figures[`${input.key}Analysis`] = { ...analysis.figures.analysis, label: `full analysis, ${mib} MiB padded` };
+      figures[`${input.key}Strings`] = measureCommand(
+        `strings -a -n 6, ${mib} MiB`,
+        'strings',
+        ['-a', '-n', '6', path],
+        input.runs,
+      );
+      printFigure(figures[`${input.key}Analysis`]);
+      printFigure(figures[`${input.key}Strings`]);
+      // Peak memory of one analysis in a fresh process (the cold run only): the timed process keeps the garbage
+      // of several runs, which says more about when the collector ran than about what one analysis needs.
+      const rss = runJson(script, [path, '0']).maxRssKiB * 1024;
+      console.log(
+        `peak memory, ${mib} MiB file: ${(rss / 2 ** 20).toFixed(0)} MiB = ${(rss / size).toFixed(2)}x the file`,
+      );
+      memory[`peak memory / file size, ${input.label} (memory)`] = rss / size;
+    } finally {
+      rmSync(path, { force: true });
+    }
+  }
+  return memory;
+}
+
 mkdirSync('out', { recursive: true });
 // Inside the project, so the bundles find node_modules.
 const dir = mkdtempSync(join('out', 'bench-'));
@@ -125,7 +172,13 @@ try {
     target,
     '--json',
   ]);
-  for (const script of ['bench/code.ts', 'bench/redact.ts', 'bench/sbom.ts', 'bench/sbom-formats.ts', 'bench/folder.ts']) {
+  for (const script of [
+    'bench/code.ts',
+    'bench/redact.ts',
+    'bench/sbom.ts',
+    'bench/sbom-formats.ts',
+    'bench/folder.ts',
+  ]) {
     if (!existsSync(script)) continue;
     const args = script.startsWith('bench/sbom')
       ? [String(RUNS)]
@@ -137,7 +190,9 @@ try {
   console.log(`file: ${target}; ${RUNS} runs per figure (median, min-max)`);
   for (const figure of Object.values(figures)) printFigure(figure);
   console.log(`peak memory of the analysis process: ${(analysis.maxRssKiB / 1024).toFixed(0)} MiB`);
-  const current = ratios(figures);
+  // After the padded inputs, whose figures join the ratios.
+  const memory = await largeInputs(figures, dir);
+  const current = { ...ratios(figures), ...memory };
   const recorded = existsSync(RECORDED) ? JSON.parse(readFileSync(RECORDED, 'utf8')) : { ratios: {} };
   if (record) {
     const medians = Object.fromEntries(

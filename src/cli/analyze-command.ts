@@ -3,6 +3,7 @@ import { analyze } from '../core/analyze';
 import type { Redactor } from '../core/redact/index';
 import type { Report } from '../core/report/types';
 import type { VulnIndex } from '../core/vulns/db';
+import { sha256InPlace } from '../host/digest';
 import { readInputFile } from '../host/read-file';
 import { UsageError } from './args';
 import { outputRedactor } from './secrets';
@@ -15,8 +16,9 @@ export async function analyzeFile(
   path: string,
   revealSecrets = false,
   vulnIndex: VulnIndex | null = null,
+  allStrings = false,
 ): Promise<Report> {
-  return (await analyzeForOutput(path, revealSecrets, vulnIndex)).report;
+  return (await analyzeForOutput(path, revealSecrets, vulnIndex, allStrings)).report;
 }
 
 /**
@@ -27,10 +29,16 @@ export async function analyzeForOutput(
   path: string,
   revealSecrets: boolean,
   vulnIndex: VulnIndex | null = null,
+  allStrings = false,
 ): Promise<{ report: Report; redactor: Redactor; masking: Redactor }> {
   const read = await readInputFile(path);
   if (!read.ok) throw new InputError(read.error.message);
-  const analysis = await analyze(read.value, { fileName: basename(path), vulnIndex });
+  const analysis = await analyze(read.value, {
+    fileName: basename(path),
+    vulnIndex,
+    digest: sha256InPlace,
+    allStrings,
+  });
   const redactor = outputRedactor(revealSecrets, analysis);
   return { report: redactor.value(analysis.report), redactor, masking: outputRedactor(false, analysis) };
 }

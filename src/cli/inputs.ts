@@ -14,6 +14,8 @@ import { revealing } from './secrets';
 
 export interface InputOptions {
   reveal: boolean;
+  /** List the printable runs inside machine code too (one file only). */
+  allStrings?: boolean;
   /** The --vulndb flag as given. */
   vulnDb: string | true | undefined;
 }
@@ -122,7 +124,7 @@ export async function forEachReport(
   const vulnIndex = await resolveVulnDb(options.vulnDb);
   const run: InputRun = { images: [], folders: [], problems: 0, single: await isSingleFile(positionals) };
   if (run.single) {
-    const { report, masking } = await analyzeForOutput(positionals[0]!, options.reveal, vulnIndex);
+    const { report, masking } = await analyzeForOutput(positionals[0]!, options.reveal, vulnIndex, options.allStrings);
     onReport(report, masking.value(report.findings));
     return run;
   }

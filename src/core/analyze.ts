@@ -15,6 +15,9 @@ import { notUnpackedNote, unpackPacked } from './unpack/index';
 import { extractStrings, type CodeLiterals } from './strings/index';
 import { addVulnerabilities, type VulnIndex } from './vulns/index';
 
+/** What the format readers make of a file (null: not an executable). */
+export type ParsedExecutable = ReturnType<typeof parseExecutable>;
+
 export type Stage = 'hashing' | 'format' | 'go' | 'strings' | 'findings' | 'done';
 
 export interface AnalyzeOptions {
@@ -30,6 +33,15 @@ export interface AnalyzeOptions {
   vulnIndex?: VulnIndex | null;
   /** The clock the database's age is measured against (tests fix it). */
   now?: Date;
+  /**
+   * SHA-256 of the file as lowercase hex, from the host. WebCrypto (the default) copies its input before hashing,
+   * which doubles the memory a large file takes; a host with a hash that reads the bytes in place passes it here.
+   */
+  digest?: (bytes: Uint8Array) => Promise<string> | string;
+  /** List the printable runs inside machine code too (see ExtractOptions.allStrings); off by default. */
+  allStrings?: boolean;
+  /** The executable already parsed from these bytes (the workbench parses once to tell binaries from SBOMs). */
+  parsed?: ParsedExecutable | null;
 }
 
 export interface Analysis {
@@ -81,13 +93,14 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   };
   progress('hashing', 0.02);
   // The digest runs off the JavaScript thread; the format and Go readers work meanwhile.
-  const hashing = sha256Hex(bytes);
+  const hashing = (options.digest ?? sha256Hex)(bytes);
   const report = emptyReport({ name: options.fileName, size: bytes.length, sha256: '' });
   progress('format', 0.1);
   // A packed file is analysed as the image it unpacks to; the report's file facts stay those of the input.
   const unpacked = unpackPacked(bytes, report.diagnostics);
   const image = unpacked?.image ?? bytes;
-  const exe = readFormat(image, report);
+  // A parse the host already made is of the input: of no use for an unpacked image.
+  const exe = readFormat(image, report, unpacked ? undefined : options.parsed);
   options.onPartial?.(partialOf(report));
   progress('go', 0.3);
   let code: CodeFacts | null = null;
@@ -115,7 +128,13 @@ export async function analyze(bytes: Uint8Array, options: AnalyzeOptions): Promi
   const strings = guarded(
     'strings',
     report.diagnostics,
-    () => extractStrings(exe, image, { baseOffset, diagnostics: report.diagnostics, code: codeLiterals(code, report) }),
+    () =>
+      extractStrings(exe, image, {
+        baseOffset,
+        diagnostics: report.diagnostics,
+        code: codeLiterals(code, report),
+        allStrings: options.allStrings,
+      }),
     [],
   );
   progress('findings', 0.8);
@@ -208,9 +227,9 @@ function hidden(analysis: Analysis, key: 'code' | 'secrets' | 'exe', value: unkn
   Object.defineProperty(analysis, key, { value, enumerable: false, writable: true, configurable: true });
 }
 
-function readFormat(bytes: Uint8Array, report: Report): Exe | null {
+function readFormat(bytes: Uint8Array, report: Report, known?: ParsedExecutable | null): Exe | null {
   try {
-    const parsed = parseExecutable(bytes);
+    const parsed = known ?? parseExecutable(bytes);
     if (parsed) return fillFormat(report, parsed);
     report.detection = { isGo: false, reason: `This is not an executable (looks like ${sniffFileType(bytes)}).` };
   } catch (error) {

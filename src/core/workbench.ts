@@ -1,4 +1,4 @@
-import { analyze, type Analysis, type AnalyzeOptions, type Stage } from './analyze';
+import { analyze, type Analysis, type AnalyzeOptions, type ParsedExecutable, type Stage } from './analyze';
 import type { Comparison } from './compare/types';
 import { parseExecutable } from './formats/detect';
 import { FormatError } from './io/errors';
@@ -46,18 +46,29 @@ export interface WorkbenchOptions {
   onPartial?: (report: Report) => void;
   /** The vulnerability database the host loaded; every binary opened is matched against it. */
   vulnIndex?: VulnIndex | null;
+  /** The host's SHA-256 of a file (see AnalyzeOptions.digest). */
+  digest?: AnalyzeOptions['digest'];
+}
+
+/** One input read once: its SBOM when it is one, else its parse for the analysis (undefined when that threw). */
+interface ReadInput {
+  sbom: Sbom | null;
+  parsed?: ParsedExecutable;
 }
 
 /** An executable is whatever a format reader claims; otherwise a document that parses as an SBOM is one. */
-async function readSbomIfAny(input: NamedInput): Promise<Sbom | null> {
+async function readSbomIfAny(input: NamedInput): Promise<ReadInput> {
+  let parsed: ParsedExecutable;
   try {
-    if (parseExecutable(input.bytes)) return null;
+    parsed = parseExecutable(input.bytes);
+    if (parsed) return { sbom: null, parsed };
   } catch {
-    return null;
+    // The analysis reads the header again and reports why it failed.
+    return { sbom: null };
   }
   const { parseSbom } = await sbomModule();
   try {
-    return parseSbom(input.bytes);
+    return { sbom: parseSbom(input.bytes), parsed };
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;
     throw new InputProblem(
@@ -83,14 +94,17 @@ function scaled(options: WorkbenchOptions, from: number, to: number): AnalyzeOpt
 export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions = {}): Promise<Outcome> {
   if (inputs.length === 0 || inputs.length > 2)
     throw new InputProblem('BAD_COUNT', 'Open one file, or two to compare.');
-  const sboms = await Promise.all(inputs.map(readSbomIfAny));
+  const read = await Promise.all(inputs.map(readSbomIfAny));
+  const sboms = read.map((r) => r.sbom);
   if (inputs.length === 1) {
     if (sboms[0]) return { kind: 'sbom', document: await document(inputs[0]!, sboms[0]) };
     const analysis = await analyze(inputs[0]!.bytes, {
       fileName: inputs[0]!.name,
+      parsed: read[0]!.parsed,
       onProgress: options.onProgress,
       onPartial: options.onPartial,
       vulnIndex: options.vulnIndex,
+      digest: options.digest,
     });
     return { kind: 'binary', analysis };
   }
@@ -101,9 +115,11 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
     const [binary, sbomInput, sbom] = sboms[0] ? [second, first, sboms[0]] : [first, second, sboms[1]!];
     const analysis = await analyze(binary.bytes, {
       fileName: binary.name,
+      parsed: read[sboms[0] ? 1 : 0]!.parsed,
       onProgress: options.onProgress,
       onPartial: options.onPartial,
       vulnIndex: options.vulnIndex,
+      digest: options.digest,
     });
     const { reconcile } = await sbomModule();
     return {
@@ -113,9 +129,21 @@ export async function openInputs(inputs: NamedInput[], options: WorkbenchOptions
       reconciliation: reconcile(analysis.report, sbom),
     };
   }
-  const { vulnIndex } = options;
-  const a = await analyze(first.bytes, { fileName: first.name, onProgress: scaled(options, 0, 0.45), vulnIndex });
-  const b = await analyze(second.bytes, { fileName: second.name, onProgress: scaled(options, 0.45, 0.9), vulnIndex });
+  const { vulnIndex, digest } = options;
+  // Sequential, each with its share of the progress bar: 0-0.45, then 0.45-0.9.
+  const analyses: Analysis[] = [];
+  for (const [k, input] of [first, second].entries()) {
+    analyses.push(
+      await analyze(input.bytes, {
+        fileName: input.name,
+        onProgress: scaled(options, 0.45 * k, 0.45 * (k + 1)),
+        vulnIndex,
+        digest,
+        parsed: read[k]!.parsed,
+      }),
+    );
+  }
+  const [a, b] = analyses as [Analysis, Analysis];
   const { compareReports, refusalOf } = await compareModule();
   // A side that is not an executable is refused in the words opening it alone gives, not compared.
   const refusal = refusalOf(a.report) ?? refusalOf(b.report);

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../common/result';
 import { maskUnits, redactOutcome, reportSecrets, sbomSecrets, shownPartial } from '../core/redact/index';
 import { InputProblem, openInputs, type NamedInput } from '../core/workbench';
 import type { WorkerInput, WorkerMessage, WorkerRequest } from './messages';
+import { sha256InPlace } from './digest';
 import { readInputFile } from './read-file';
 import { readVulnDb } from './vulndb-store';
 import type { VulnIndex } from '../core/vulns/db';
@@ -48,6 +49,7 @@ async function run({ jobId, inputs, vulnDb }: WorkerRequest): Promise<void> {
   try {
     const outcome = await openInputs(loaded, {
       vulnIndex,
+      digest: sha256InPlace,
       onProgress: (stage, fraction) => post({ type: 'progress', jobId, stage, fraction, fileSize }),
       onPartial: (report) => post({ type: 'partial', jobId, report: shownPartial(report) }),
     });

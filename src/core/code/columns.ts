@@ -6,7 +6,8 @@ import type { CallSites, DataRefs } from './types';
  */
 const INITIAL_ROWS = 1024;
 
-function grown<T extends Float64Array | Int32Array | Uint8Array>(column: T, rows: number): T {
+/** `column`, or a copy at least twice as long when it holds fewer than `rows`. */
+export function grown<T extends Float64Array | Int32Array | Uint8Array>(column: T, rows: number): T {
   if (rows <= column.length) return column;
   const bigger = new (column.constructor as new (n: number) => T)(Math.max(rows, column.length * 2));
   bigger.set(column);

@@ -200,8 +200,11 @@ export function scanX86(code: Uint8Array, walk: FunctionWalk, sink: CodeSink, wi
   let taken = starts[0]!;
   const last = ends[count - 1]!;
   for (let i = starts[0]!; i < last; i++) {
+    // Most bytes are neither kind: a loop of its own over them stays small enough for V8 to keep tight.
+    while (i < last && BYTE_CLASS[code[i]!] === 0) i++;
+    if (i >= last) break;
     const kind = BYTE_CLASS[code[i]!]!;
-    if (kind === 0 || i < taken) continue;
+    if (i < taken) continue;
     while (ends[fn]! <= i) fn++;
     const from = starts[fn]!;
     if (i < from) continue;

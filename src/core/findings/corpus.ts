@@ -77,6 +77,32 @@ export class StringCorpus {
     return corpus;
   }
 
+  /**
+   * The strings that hold at least one of `needles`. A pattern whose every match holds one of them finds the same
+   * matches here, in the same order (strings stay whole and separated as before), and reads far less text.
+   */
+  containing(needles: readonly string[]): StringCorpus {
+    if (needles.length === 0 || needles.some((needle) => needle.length === 0)) return this;
+    // Kinds never hold this character: the two kinds of keys cannot meet.
+    const key = `\u0001${needles.join('\u0001')}`;
+    let corpus = this.narrowed.get(key);
+    if (corpus) return corpus;
+    const keep = new Uint8Array(this.strings.length);
+    for (const chunk of this.chunks) {
+      const text = this.textOf(chunk);
+      for (const needle of needles) {
+        for (let at = text.indexOf(needle); at >= 0;) {
+          const local = stringIndexAt(chunk.starts, at);
+          keep[chunk.first + local] = 1;
+          at = local + 1 < chunk.count ? text.indexOf(needle, chunk.starts[local + 1]!) : -1;
+        }
+      }
+    }
+    corpus = new StringCorpus(this.strings.filter((_, i) => keep[i] === 1));
+    this.narrowed.set(key, corpus);
+    return corpus;
+  }
+
   /** Every match of a pattern, mapped to its string and file offset. */
   *matches(pattern: RegExp): Generator<CorpusMatch> {
     const global = new RegExp(pattern.source, pattern.global ? pattern.flags : `${pattern.flags}g`);

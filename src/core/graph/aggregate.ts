@@ -6,6 +6,13 @@ import { hexAddress } from '../go/regions';
  * MAX_FUNCS = 2 million), and 2^26·2^26 stays an exact double.
  */
 const KEY_STRIDE = 2 ** 26;
+/**
+ * Below this many groups a key is from·2^15+to, below 2^30, a small integer: V8 hashes those without boxing, and a
+ * binary's packages are far fewer. Pairs with a larger id take wide keys, placed from 2^30 on so they never equal
+ * a narrow one.
+ */
+const NARROW_IDS = 2 ** 15;
+const WIDE_KEYS = NARROW_IDS * NARROW_IDS;
 
 interface Tally {
   from: number;
@@ -29,7 +36,7 @@ export class EdgeTable {
   constructor(private readonly groupNames: readonly string[]) {}
 
   add(from: number, to: number, caller: number, callee: number, kind: EdgeKind, address: number): void {
-    const key = from * KEY_STRIDE + to;
+    const key = from < NARROW_IDS && to < NARROW_IDS ? from * NARROW_IDS + to : WIDE_KEYS + from * KEY_STRIDE + to;
     let tally = this.tallies.get(key);
     if (!tally) {
       tally = { from, to, calls: 0, inlined: 0, references: 0, caller, callee, kind, address };

@@ -101,21 +101,25 @@ function itabMethod(address: number, memory: Memory, byEntry: Map<number, number
   return index;
 }
 
-/** The function a reference leads to: one the code pass resolved (entry or funcval), or an itab's first method. */
+/**
+ * The function a reference leads to: one the code pass resolved (entry or funcval), or an itab's first method.
+ * Returned as one number, with no object per reference: 2 * index for a reference, 2 * index + 1 for a method
+ * table; -1 for none.
+ */
 function referenceTarget(
   refs: CodeFacts['refs'],
   row: number,
   memory: Memory | null,
   byEntry: Map<number, number>,
   itabs: Map<number, number>,
-): { index: number; kind: EdgeKind } | null {
+): number {
   const callee = refs.callee[row]!;
-  if (callee >= 0) return { index: callee, kind: 'reference' };
-  if (!memory || refs.access[row] !== ADDRESS_TAKEN) return null;
+  if (callee >= 0) return 2 * callee;
+  if (!memory || refs.access[row] !== ADDRESS_TAKEN) return -1;
   const target = refs.target[row]!;
   let method = itabs.get(target);
   if (method === undefined) itabs.set(target, (method = itabMethod(target, memory, byEntry)));
-  return method < 0 ? null : { index: method, kind: 'type' };
+  return method < 0 ? -1 : 2 * method + 1;
 }
 
 function referenceEvidence(
@@ -127,15 +131,15 @@ function referenceEvidence(
 ): void {
   const refs = code.refs;
   const byEntry = new Map<number, number>();
-  functions.forEach((fn, i) => byEntry.set(fn.entry, i));
+  for (let i = 0; i < functions.length; i++) byEntry.set(functions[i]!.entry, i);
   /** Itab verdicts by address: many instructions load the same one. */
   const itabs = new Map<number, number>();
   for (let i = 0; i < refs.count; i++) {
     const target = referenceTarget(refs, i, memory, byEntry, itabs);
-    if (!target) continue;
+    if (target < 0) continue;
     const from = nodes.at(refs.caller[i]!, refs.frame[i]!);
-    const to = nodes.ofFunction(target.index);
-    if (from >= 0 && to >= 0) sink(from, to, target.kind, refs.pc[i]!);
+    const to = nodes.ofFunction(target >> 1);
+    if (from >= 0 && to >= 0) sink(from, to, target & 1 ? 'type' : 'reference', refs.pc[i]!);
   }
 }
 

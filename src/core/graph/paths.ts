@@ -1,3 +1,4 @@
+import { grown } from '../code/columns';
 import type { EdgeKind, GraphEdge, GraphStep } from '../report/types';
 
 /**
@@ -28,14 +29,10 @@ export class FunctionGraph {
   }
 
   private grow(): void {
-    const size = this.from.length * 2;
-    const from = new Int32Array(size);
-    const to = new Int32Array(size);
-    const kind = new Uint8Array(size);
-    from.set(this.from);
-    to.set(this.to);
-    kind.set(this.kind);
-    Object.assign(this, { from, to, kind });
+    const rows = this.count + 1;
+    this.from = grown(this.from, rows);
+    this.to = grown(this.to, rows);
+    this.kind = grown(this.kind, rows);
   }
 
   /**

@@ -62,15 +62,31 @@ function claimLiterals(inputs: SizeInputs, owners: Owners, claims: Claims): void
   const { code, go, exe, base } = inputs;
   if (!code) return;
   const { refs, inline } = code;
+  // Owners by function index and by inline frame, looked up once each: a large binary has hundreds of thousands
+  // of references made by a few thousand functions.
+  const byCaller = new Int32Array(go.functions.length).fill(-1);
+  const byFrame = new Int32Array(inline?.count ?? 0).fill(-1);
+  const ownerOf = (cache: Int32Array, index: number, name: string | undefined): number => {
+    if (index >= cache.length) return name === undefined ? -1 : owners.ofFunction(name);
+    let owner = cache[index]!;
+    if (owner === -1 && name !== undefined) cache[index] = owner = owners.ofFunction(name);
+    return owner;
+  };
   for (let i = 0; i < refs.count; i++) {
     const length = refs.length[i]!;
     if (length <= 0 || refs.isFunction[i]) continue;
     const offset = exe.fileOffsetOf(refs.target[i]!);
     if (offset < 0) continue;
     const frame = refs.frame[i]!;
-    const name = frame >= 0 && inline ? inline.name[frame] : go.functions[refs.caller[i]!]?.name;
-    if (name === undefined) continue;
-    claims.add(base + offset, base + offset + length, owners.ofFunction(name));
+    const caller = refs.caller[i]!;
+    const owner =
+      frame >= 0 && inline
+        ? ownerOf(byFrame, frame, inline.name[frame])
+        : caller >= 0
+          ? ownerOf(byCaller, caller, go.functions[caller]?.name)
+          : -1;
+    if (owner < 0) continue;
+    claims.add(base + offset, base + offset + length, owner);
   }
 }
 
@@ -85,7 +101,7 @@ export function computeSizes(inputs: SizeInputs): SizeReport {
   claimFunctions(inputs, owners, claims);
   claimLiterals(inputs, owners, claims);
   if (inputs.table) {
-    const failures = claimPclntab(inputs.table, (name) => owners.ofFunction(name), claims);
+    const failures = claimPclntab(inputs.table, (name) => owners.ofFunction(name), claims, inputs.go.functions);
     if (failures > 0)
       inputs.diagnostics.push({
         level: 'warning',

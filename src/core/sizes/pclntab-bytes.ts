@@ -50,10 +50,36 @@ export function pcTableLength(bytes: Uint8Array, at: number, limit: number): num
 }
 
 function skipUvarint(bytes: Uint8Array, at: number, limit: number): number {
-  for (let position = at; position < Math.min(limit, at + 10); position++) {
+  const end = limit < at + 10 ? limit : at + 10;
+  for (let position = at; position < end; position++) {
     if (bytes[position]! < 0x80) return position + 1;
   }
   throw new FormatError(at, 'unterminated varint in pctab');
+}
+
+/**
+ * The pc-value tables already claimed, by offset in pctab: a bitmap over pctab (tables are shared between
+ * functions, and a Set of tens of thousands of numbers costs more), a Set for offsets outside it.
+ */
+class SeenTables {
+  private readonly inside: Uint8Array;
+  private readonly outside = new Set<number>();
+
+  constructor(size: number) {
+    this.inside = new Uint8Array(Math.max(0, size));
+  }
+
+  /** True the first time an offset is offered. */
+  first(offset: number): boolean {
+    if (offset < this.inside.length) {
+      if (this.inside[offset] === 1) return false;
+      this.inside[offset] = 1;
+      return true;
+    }
+    if (this.outside.has(offset)) return false;
+    this.outside.add(offset);
+    return true;
+  }
 }
 
 interface Context {
@@ -61,8 +87,10 @@ interface Context {
   layout: Layout;
   /** Reader index of pclntab -> file offset. */
   toFile: number;
-  seenTables: Set<number>;
+  seenTables: SeenTables;
   claims: Claims;
+  /** The function names read from the table in slot order, when every record was read; else null. */
+  names: readonly { name: string }[] | null;
 }
 
 function claimName(context: Context, offset: number, owner: number): void {
@@ -75,8 +103,7 @@ function claimName(context: Context, offset: number, owner: number): void {
 }
 
 function claimPcTable(context: Context, offset: number, owner: number): void {
-  if (offset === 0 || context.seenTables.has(offset)) return;
-  context.seenTables.add(offset);
+  if (offset === 0 || !context.seenTables.first(offset)) return;
   const { table } = context;
   const start = table.pctab + offset;
   const length = pcTableLength(table.reader.bytes, start, table.functab);
@@ -89,7 +116,8 @@ function claimRecord(context: Context, slot: number, owner: (name: string) => nu
   const width = layout.slot / 2;
   const record = table.funcBase + reader.word(table.functab + slot * layout.slot + width, width);
   const field = (k: number): number => reader.u32(record + layout.fieldBase + 4 * k);
-  const name = reader.cstring(table.funcname + field(FIELD_NAME_OFF));
+  // The name was read already with the function list; read it again only when that list has gaps.
+  const name = context.names?.[slot]?.name ?? reader.cstring(table.funcname + field(FIELD_NAME_OFF));
   const who = owner(name);
   claims.add(table.functab + slot * layout.slot + toFile, table.functab + (slot + 1) * layout.slot + toFile, who);
   claimName(context, field(FIELD_NAME_OFF), who);
@@ -103,17 +131,24 @@ function claimRecord(context: Context, slot: number, owner: (name: string) => nu
 
 /**
  * Claims the pclntab bytes of every function for the package `owner` returns for its name. Needs a table read
- * from the file (fileOffset known) with the 1.16+ sub-tables; older tables claim nothing. Returns the number of
- * records that could not be read.
+ * from the file (fileOffset known) with the 1.16+ sub-tables; older tables claim nothing. `functions` is the
+ * table's function list as the Go reader read it (slot order). Returns the number of records that could not be
+ * read.
  */
-export function claimPclntab(table: Pclntab, owner: (name: string) => number, claims: Claims): number {
+export function claimPclntab(
+  table: Pclntab,
+  owner: (name: string) => number,
+  claims: Claims,
+  functions: readonly { name: string }[] = [],
+): number {
   if (table.fileOffset < 0 || table.layout.fields.length === 0) return 0;
   const context: Context = {
     table,
     layout: layoutOf(table),
     toFile: table.fileOffset - table.start,
-    seenTables: new Set(),
+    seenTables: new SeenTables(table.functab - table.pctab),
     claims,
+    names: functions.length === table.nfunc ? functions : null,
   };
   let failures = 0;
   for (let slot = 0; slot < table.nfunc; slot++) {

@@ -84,10 +84,12 @@ function scanHolder(
   const high = targets[targets.length - 1]!.end;
   const first = (wordSize - (address % wordSize)) % wordSize;
   // PIE and chained-fixup builds store pointers relocated or encoded; the fixups give the address the loader writes.
-  const fixups = new FixupCursor(exe.pointerFixups);
-  fixups.seek(address);
-  for (let at = first; at + 2 * wordSize <= data.byteLength; at += wordSize) {
-    const pointer = fixups.targetAt(address + at) ?? readWord(view, at, wordSize, little);
+  // Most executables have none, and their loop skips the lookup.
+  const fixups = exe.pointerFixups.slots.length > 0 ? new FixupCursor(exe.pointerFixups) : null;
+  fixups?.seek(address);
+  const end = data.byteLength - 2 * wordSize;
+  for (let at = first; at <= end; at += wordSize) {
+    const pointer = (fixups && fixups.targetAt(address + at)) ?? readWord(view, at, wordSize, little);
     if (pointer < low || pointer >= high) continue;
     const length = readWord(view, at + wordSize, wordSize, little);
     if (length < 1 || length > MAX_GO_STRING_LEN) continue;

@@ -25,6 +25,11 @@ export interface ExtractOptions {
   diagnostics?: Diagnostic[];
   /** String references found in the code, when the instruction pass ran. */
   code?: CodeLiterals;
+  /**
+   * Scan machine code for printable runs too. Off by default: Go keeps every literal in read-only data, and the
+   * runs found in instructions are chance byte patterns that cost more to scan than the rest of the file.
+   */
+  allStrings?: boolean;
 }
 
 /** A piece of text before its value is read: where it is, what it is, who refers to it. */
@@ -54,7 +59,8 @@ export function extractStrings(exe: Exe | null, file: Uint8Array, options: Extra
     }
   }
   // One more than the cap, so that going over it is noticed.
-  for (const run of scanTextRuns(file, minLength, limit + 1)) cutRun(run, literals, file, minLength, places);
+  const windows = options.allStrings ? [{ start: 0, end: file.length }] : outsideCode(exe, file.length, base);
+  for (const run of scanWindows(file, windows, minLength, limit + 1)) cutRun(run, literals, file, minLength, places);
   if (exe?.format === 'pe') {
     for (const run of scanUtf16Runs(file, minLength, limit + 1)) places.push({ ...run, literal: null });
   }
@@ -69,6 +75,53 @@ export function extractStrings(exe: Exe | null, file: Uint8Array, options: Extra
   }
   const locator = new SectionLocator(exe, base);
   return places.map((place) => foundString(place, file, locator));
+}
+
+/**
+ * Bytes at the start of a code section scanned in any case: Go's linker writes the build ID there ("\xff Go build
+ * ID: ..."), the only place it has in a PE or Mach-O file.
+ */
+export const CODE_HEAD_BYTES = 4096;
+
+/**
+ * The parts of the file outside its executable code sections (but for each one's head), in order: where the
+ * printable-run scan looks by default. A file no format reader claimed is scanned whole.
+ */
+export function outsideCode(exe: Exe | null, size: number, base: number): { start: number; end: number }[] {
+  const code = (exe?.sections ?? [])
+    .filter((s) => s.kind === 'code' && s.fileSize > CODE_HEAD_BYTES)
+    .map((s) => ({
+      start: Math.max(0, base + s.offset + CODE_HEAD_BYTES),
+      end: Math.min(size, base + s.offset + s.fileSize),
+    }))
+    .sort((a, b) => a.start - b.start);
+  const windows: { start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const section of code) {
+    if (section.start > cursor) windows.push({ start: cursor, end: section.start });
+    cursor = Math.max(cursor, section.end);
+  }
+  if (cursor < size) windows.push({ start: cursor, end: size });
+  return windows;
+}
+
+/** Printable runs inside each window, in file offsets, at most `limit` in all. */
+function scanWindows(
+  file: Uint8Array,
+  windows: { start: number; end: number }[],
+  minLength: number,
+  limit: number,
+): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const { start, end } of windows) {
+    if (runs.length >= limit) break;
+    for (const run of scanTextRuns(file.subarray(start, end), minLength, limit - runs.length)) {
+      run.start += start;
+      run.end += start;
+      runs.push(run);
+    }
+  }
+  return runs;
 }
 
 function foundString(place: Place, file: Uint8Array, locator: SectionLocator): FoundString {

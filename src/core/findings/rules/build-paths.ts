@@ -23,8 +23,13 @@ function isBuildPath(path: string): boolean {
 /** Absolute build paths from the strings and from the functions' source files, each once. */
 export function collectPaths(context: RuleContext): SeenPath[] {
   const seen = new Map<string, SeenPath>();
-  for (const pattern of [UNIX_PATH, WINDOWS_PATH]) {
-    for (const { match, offset, string } of context.fullCorpus.matches(pattern)) {
+  // Only strings with a separator can hold a path.
+  const patterns: [RegExp, string][] = [
+    [UNIX_PATH, '/'],
+    [WINDOWS_PATH, ':\\'],
+  ];
+  for (const [pattern, separator] of patterns) {
+    for (const { match, offset, string } of context.fullCorpus.containing([separator]).matches(pattern)) {
       const path = match[0];
       if (!seen.has(path) && isBuildPath(path)) {
         seen.set(path, { path, offset, context: stringPlace(string) });

@@ -11,7 +11,10 @@ export const emailsRule: Rule = {
   name: 'emails',
   scans: ALL_TEXT,
   run(context) {
-    const hits = [...context.corpus.matches(EMAIL)].filter(({ match }) => !FILE_SUFFIXES.has(match[1]!.toLowerCase()));
+    // Every address holds an '@': only strings with one are searched.
+    const hits = [...context.corpus.containing(['@']).matches(EMAIL)].filter(
+      ({ match }) => !FILE_SUFFIXES.has(match[1]!.toLowerCase()),
+    );
     const groups = groupBy(hits, ({ match }) => match[0].toLowerCase());
     const findings = [...groups].map(([address, items]) =>
       makeFinding(

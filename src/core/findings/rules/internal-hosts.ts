@@ -35,13 +35,14 @@ function validAddress(ip: string): boolean {
 
 function hostHits(context: RuleContext): HostHit[] {
   const hits: HostHit[] = [];
-  const sources: [RegExp, string, (host: string, match: RegExpExecArray) => boolean][] = [
-    [INTERNAL_NAME, 'internal domain suffix', (_, match) => notAPackagePath(match)],
-    [SINGLE_LABEL_URL, 'single-label host in a URL', () => true],
-    [PRIVATE_IP, 'private (RFC 1918) address', validAddress],
+  // With the text every match holds one of, when there is such text: only strings with it are searched.
+  const sources: [RegExp, string, (host: string, match: RegExpExecArray) => boolean, string[]][] = [
+    [INTERNAL_NAME, 'internal domain suffix', (_, match) => notAPackagePath(match), []],
+    [SINGLE_LABEL_URL, 'single-label host in a URL', () => true, ['://']],
+    [PRIVATE_IP, 'private (RFC 1918) address', validAddress, ['10.', '172.', '192.168.']],
   ];
-  for (const [pattern, why, accept] of sources) {
-    for (const { match, offset, string } of context.corpus.matches(pattern)) {
+  for (const [pattern, why, accept, needles] of sources) {
+    for (const { match, offset, string } of context.corpus.containing(needles).matches(pattern)) {
       const host = match[1]!.toLowerCase();
       if (NOT_INTERNAL.has(host) || !accept(host, match)) continue;
       const at = offset + match[0].lastIndexOf(match[1]!);

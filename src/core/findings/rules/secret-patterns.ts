@@ -15,6 +15,8 @@ export interface SecretPattern {
   accept?: (secret: string, match: RegExpExecArray) => boolean;
   /** Kinds of text the pattern reads; all when absent. */
   scans?: TextKinds;
+  /** Texts every match holds one of (exact case), so only strings with one are searched; absent: every string. */
+  needles?: string[];
 }
 
 const encoder = new TextEncoder();
@@ -70,6 +72,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'AWS access key ID',
     what: 'an AWS access key ID',
     pattern: /(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])/g,
+    needles: ['AKIA', 'ASIA'],
   },
   {
     id: 'secret.aws-secret-access-key',
@@ -87,6 +90,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'Google API key',
     what: 'a Google API key',
     pattern: /(?<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g,
+    needles: ['AIza'],
   },
   {
     id: 'secret.azure-storage-key',
@@ -94,6 +98,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'Azure storage account key',
     what: 'an Azure storage account key in a connection string',
     pattern: new RegExp(`AccountKey=(?<secret>[${b64}]{86}==)`, 'g'),
+    needles: ['AccountKey='],
   },
   {
     id: 'secret.github-token',
@@ -101,6 +106,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'GitHub token',
     what: 'a GitHub access token',
     pattern: /(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
+    needles: ['gh', 'github_pat_'],
   },
   {
     id: 'secret.gitlab-token',
@@ -108,6 +114,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'GitLab token',
     what: 'a GitLab personal access token',
     pattern: /(?<secret>glpat-[A-Za-z0-9_-]{20,})/g,
+    needles: ['glpat-'],
   },
   {
     id: 'secret.slack-token',
@@ -115,6 +122,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'Slack token',
     what: 'a Slack API token',
     pattern: /(?<secret>xox[abprs]-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){1,4})/g,
+    needles: ['xox'],
     accept: (secret) => secret.length >= 24,
   },
   {
@@ -123,6 +131,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'Slack webhook URL',
     what: 'a Slack incoming-webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/services\/(?<secret>T[A-Za-z0-9_]+\/B[A-Za-z0-9_]+\/[A-Za-z0-9_]{8,})/g,
+    needles: ['https://hooks.slack.com/services/'],
   },
   {
     id: 'secret.stripe-key',
@@ -130,6 +139,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'Stripe live key',
     what: 'a Stripe live secret key',
     pattern: /(?<secret>(?:sk|rk)_live_[A-Za-z0-9]{20,})/g,
+    needles: ['_live_'],
   },
   {
     id: 'secret.private-key',
@@ -140,6 +150,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
       `-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\\r?\\n(?:[A-Za-z-]+: [^\\n\\0]*\\n)*\\r?\\n?(?<secret>[${b64}=\\r\\n]{40,})`,
       'g',
     ),
+    needles: ['-----BEGIN '],
   },
   {
     id: 'secret.jwt',
@@ -147,6 +158,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'JSON Web Token',
     what: 'a signed JSON Web Token',
     pattern: /(?<secret>eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})(?![A-Za-z0-9_-])/g,
+    needles: ['eyJ'],
     accept: isJwt,
   },
   {
@@ -155,6 +167,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
     title: 'Credentials in a URL',
     what: 'a URL with a user name and password',
     pattern: /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s:@/"'<>\0]{1,64}:(?<secret>[^\s@/"'<>\0]{3,128})@[A-Za-z0-9.-]+/gi,
+    needles: ['://'],
     accept: isUrlCredential,
   },
   {

@@ -26,6 +26,7 @@ export function findSecrets(context: RuleContext): SecretHit[] {
   for (const pattern of SECRET_PATTERNS) {
     for (const { match, string, offset, index } of context.corpus
       .only(pattern.scans ?? ALL_TEXT)
+      .containing(pattern.needles ?? [])
       .matches(pattern.pattern)) {
       const raw = match.groups?.secret ?? match[0];
       const secret = raw.trim();
