@@ -21,8 +21,17 @@ test('the Strings tab tells Go literals from other text and says who refers to e
   await page.getByLabel('Filter strings').fill('main.');
   await expect(table.getByRole('cell', { name: 'main.sessionSalt', exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('strings-tab.png') });
-  // Other text: what no reference explains, here the runtime's messages glued together.
-  await page.getByRole('combobox', { name: 'Text' }).selectOption('other');
+  // A literal code loads without its length beside the pointer (concatstring2's second operand): its neighbours
+  // in the length-sorted string data bound it, so it is a Go literal too, not glued into other text.
   await page.getByLabel('Filter strings').fill('Invalid token: ');
+  const token = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'Invalid token: ', exact: true }) });
+  await expect(token).toHaveCount(1);
+  await expect(token.getByRole('cell').nth(2)).toHaveText('Go literal');
+  await expect(token.getByRole('cell').nth(4)).toHaveText('15');
+  // Other text: what no reference explains.
+  await page.getByRole('combobox', { name: 'Text' }).selectOption('other');
+  await page.getByLabel('Filter strings').fill('');
   await expect(table.getByRole('cell', { name: 'other text' }).first()).toBeVisible();
 });
