@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../src/core/analyze';
 import { parseGoVersionText } from '../../src/core/go/testing/goversion-text';
+import { verdictParagraph } from '../../src/core/report/html/verdict';
 import { fixture, truth } from '../fixtures';
 import { packUpx } from './packer';
 
@@ -48,6 +49,12 @@ describe.each(cases)('a UPX-packed $name', (c) => {
     );
     expect(report.go!.buildInfo!.settings).toEqual(expected.settings);
     expect(report.go!.functions.length).toBeGreaterThan(1000);
+  });
+
+  it('says in the audit text that the report is of the unpacked program', () => {
+    const text = verdictParagraph(results.get(c.name)!.report);
+    expect(text).toContain('packed with UPX 4.24; Gobinscope unpacked it in memory');
+    expect(text).not.toContain('contents are hidden');
   });
 });
 

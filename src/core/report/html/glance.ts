@@ -48,7 +48,9 @@ function groupRow(report: Report, group: 'hardening' | 'portability', title: str
 
 function packingRow(report: Report): Cell[] {
   const packed = report.packed;
-  if (packed) return ['Packing', statusCell('fail'), `${packed.packer} ${packed.version ?? ''}`.trim()];
+  const packer = packed ? `${packed.packer} ${packed.version ?? ''}`.trim() : '';
+  if (packed?.unpacked) return ['Packing', statusCell('warn'), `${packer}, unpacked in memory`];
+  if (packed) return ['Packing', statusCell('fail'), packer];
   return ['Packing', statusCell(report.format === 'unknown' ? 'n/a' : 'pass'), 'not packed'];
 }
 

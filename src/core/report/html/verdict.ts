@@ -79,9 +79,14 @@ export function verdictParagraph(report: Report): string {
   const subject = report.detection.isGo
     ? `${report.file.name} is a Go ${report.go?.version ? `${report.go.version.replace(/^go/, '')} ` : ''}binary.`
     : `${report.file.name} is not recognised as a Go binary: ${report.detection.reason.replace(/\.+$/, '')}.`;
-  const packed = report.packed
-    ? `It is packed with ${report.packed.packer}${report.packed.version ? ` ${report.packed.version}` : ''}, so most of its contents are hidden.`
+  const packer = report.packed
+    ? `${report.packed.packer}${report.packed.version ? ` ${report.packed.version}` : ''}`
     : '';
+  const packed = !report.packed
+    ? ''
+    : report.packed.unpacked
+      ? `It is packed with ${packer}; Gobinscope unpacked it in memory, and this report is of the unpacked program.`
+      : `It is packed with ${packer}, so most of its contents are hidden.`;
   return [
     subject,
     findingsSentence(report.findings),

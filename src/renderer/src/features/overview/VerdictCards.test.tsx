@@ -25,6 +25,14 @@ const finding = (id: string, severity: Finding['severity']): Finding => ({
 });
 
 describe('verdict cards', () => {
+  it('mark a packed file red, and amber once it was unpacked in memory', () => {
+    const packed = { packer: 'UPX', version: '4.24', evidence: 'UPX! marker' };
+    const card = (unpacked: boolean) =>
+      verdictCards(bareReport({ format: 'elf', packed: { ...packed, unpacked } })).find((c) => c.id === 'packing')!;
+    expect(card(false)).toMatchObject({ tone: 'bad', value: 'UPX 4.24' });
+    expect(card(true)).toMatchObject({ tone: 'warn', value: 'UPX 4.24, unpacked' });
+  });
+
   it('show the shared status and name what set it', () => {
     const report = bareReport({
       format: 'elf',

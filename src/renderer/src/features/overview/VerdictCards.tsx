@@ -110,6 +110,14 @@ function packingCard(report: Report): Card {
   const base = { id: 'packing', title: 'Packing', tab: 'overview' };
   if (report.packed) {
     const packer = `${report.packed.packer} ${report.packed.version ?? ''}`.trim();
+    // Unpacked in memory, the report is of the real program: still worth a look, no longer a wall.
+    if (report.packed.unpacked)
+      return {
+        ...base,
+        value: `${packer}, unpacked`,
+        tone: 'warn',
+        because: `packed with ${packer}, unpacked in memory`,
+      };
     return { ...base, value: packer, tone: 'bad', because: `packed with ${packer}` };
   }
   if (report.format === 'unknown') return { ...base, value: 'n/a — not an executable', tone: 'neutral' };
