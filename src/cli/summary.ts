@@ -35,7 +35,10 @@ export function summarize(report: Report): string {
     );
   }
   if (report.packed)
-    lines.push(`packed: ${report.packed.packer}${report.packed.version ? ` ${report.packed.version}` : ''}`);
+    lines.push(
+      `packed: ${report.packed.packer}${report.packed.version ? ` ${report.packed.version}` : ''}` +
+        (report.packed.unpacked ? ' (unpacked in memory; this report is of the unpacked program)' : ''),
+    );
   lines.push(`sections: ${report.sections.length}`);
   for (const s of report.sections) {
     lines.push(
