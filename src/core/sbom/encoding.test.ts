@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixturesDir } from '../../../test/fixtures';
-import { FormatError } from '../io/errors';
 import { InputProblem, openInputs } from '../workbench';
 import { parseSbom, validateSbom } from './index';
+import { sbomFormatError } from './test-support';
 
 const sbomText = (name: string) => readFileSync(join(fixturesDir, 'sbom', name), 'utf8');
 
@@ -14,16 +14,6 @@ function encoded(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): Uin
   if (encoding === 'utf-8') return new Uint8Array(Buffer.from(withMark, 'utf8'));
   const le = Buffer.from(withMark, 'utf16le');
   return new Uint8Array(encoding === 'utf-16le' ? le : le.swap16());
-}
-
-function formatError(input: Uint8Array): FormatError {
-  try {
-    parseSbom(input);
-  } catch (error) {
-    if (error instanceof FormatError) return error;
-    throw error;
-  }
-  throw new Error('parseSbom accepted the document');
 }
 
 const json = sbomText('hello.cdx-1.6.json');
@@ -58,18 +48,18 @@ describe('an SBOM with a byte-order mark is decoded', () => {
 describe('a UTF-16 document that is not sound is refused clearly', () => {
   it('half a character at the end', () => {
     const bytes = encoded(json, 'utf-16le');
-    const error = formatError(bytes.subarray(0, bytes.length - 1));
+    const error = sbomFormatError(bytes.subarray(0, bytes.length - 1));
     expect(error.message).toMatch(/not valid UTF-16LE/);
   });
 
   it('a lone surrogate', () => {
-    const error = formatError(encoded('{"bomFormat": "\ud800"}', 'utf-16be'));
+    const error = sbomFormatError(encoded('{"bomFormat": "\ud800"}', 'utf-16be'));
     expect(error.message).toBe('the document is not valid UTF-16BE');
   });
 
   it('a JSON syntax error points at its byte in the file', () => {
     // "{" then a comma where a key must be: the error is at character 1, bytes 2 (mark) + 2 × 1.
-    const error = formatError(encoded('{,"bomFormat": "CycloneDX"}', 'utf-16le'));
+    const error = sbomFormatError(encoded('{,"bomFormat": "CycloneDX"}', 'utf-16le'));
     expect(error.message).toMatch(/malformed JSON.*UTF-16LE document/);
     expect(error.offset).toBe(4);
   });

@@ -4,20 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { fixturesDir } from '../../../test/fixtures';
 import { FormatError } from '../io/errors';
 import { parseSbom } from './index';
+import { sbomFormatError } from './test-support';
 
 /** Damage to the SPDX tag-value and SPDX 3 JSON-LD readers: a FormatError at the right place, never a crash. */
 const sbomText = (name: string) => readFileSync(join(fixturesDir, 'sbom', name), 'utf8');
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-function formatError(input: Uint8Array): FormatError {
-  try {
-    parseSbom(input);
-  } catch (error) {
-    if (error instanceof FormatError) return error;
-    throw error;
-  }
-  throw new Error('parseSbom accepted a malformed document');
-}
 
 /** parseSbom on a damaged document: an SBOM, null or a FormatError; anything else fails the test. */
 function outcome(input: Uint8Array): 'sbom' | 'none' | 'format-error' {
@@ -35,7 +26,7 @@ const LD = sbomText('hello.spdx-3.0.json');
 describe('SPDX tag-value damage', () => {
   it('a line that is not "Tag: value" fails at that line, as a byte offset', () => {
     const damaged = TAG.replace('FilesAnalyzed: false', 'Ünicode here, no tag');
-    const error = formatError(bytes(damaged));
+    const error = sbomFormatError(bytes(damaged));
     expect(error.message).toMatch(/not an SPDX "Tag: value" line: "Ünicode here, no tag"/);
     // The offset counts bytes: the "Ü" before it in the text would make a character index differ by one.
     const prefix = damaged.slice(0, damaged.indexOf('Ünicode'));
@@ -45,22 +36,22 @@ describe('SPDX tag-value damage', () => {
   it('an unclosed <text> fails where it opens', () => {
     // The last <text> in the document: an earlier one would run on to the next one's </text>, as the format says.
     const damaged = TAG.replace('directory ../greeting</text>', 'directory ../greeting');
-    const error = formatError(bytes(damaged));
+    const error = sbomFormatError(bytes(damaged));
     expect(error.message).toMatch(/<text> value is never closed/);
     expect(damaged.slice(error.offset).startsWith('PackageSourceInfo: <text>')).toBe(true);
   });
 
   it('a Relationship without three parts fails', () => {
-    const error = formatError(bytes(TAG.replace('SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package-hello', 'DESCRIBES')));
+    const error = sbomFormatError(bytes(TAG.replace('SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package-hello', 'DESCRIBES')));
     expect(error.message).toMatch(/a Relationship needs an element, a type and an element: "DESCRIBES"/);
   });
 
   it('an SPDX version this reader does not know fails by name', () => {
-    expect(formatError(bytes(TAG.replace('SPDX-2.3', 'SPDX-9.9'))).message).toMatch(/unsupported SPDX version/);
+    expect(sbomFormatError(bytes(TAG.replace('SPDX-2.3', 'SPDX-9.9'))).message).toMatch(/unsupported SPDX version/);
   });
 
   it('a package section without its SPDXID fails by path', () => {
-    const error = formatError(bytes(TAG.replace('PackageName: stdlib', 'PackageName: stdlib\nPackageName: other')));
+    const error = sbomFormatError(bytes(TAG.replace('PackageName: stdlib', 'PackageName: stdlib\nPackageName: other')));
     expect(error.message).toBe('$.packages[2].SPDXID is missing (must be a string)');
   });
 
@@ -108,7 +99,7 @@ describe('SPDX 3 JSON-LD damage', () => {
       /hashValue/,
     ],
   ])('%s', (_name, change, message) => {
-    expect(formatError(withGraph(change)).message).toMatch(message);
+    expect(sbomFormatError(withGraph(change)).message).toMatch(message);
   });
 
   it('a JSON document with another @context is not SPDX 3', () => {

@@ -1,6 +1,8 @@
 import { parseGoVersionText } from '../go/testing/goversion-text';
+import { FormatError } from '../io/errors';
 import { emptyReport } from '../report/build';
 import type { Report } from '../report/types';
+import { parseSbom } from './index';
 
 /** The hand-written SBOMs in test/fixtures/sbom that describe linux-amd64 correctly, one per format and version. */
 export const CORRECT_SBOMS = [
@@ -43,4 +45,15 @@ export function reportFromGoVersion(text: string, fileName = 'fixture'): Report 
     modules: [],
   };
   return report;
+}
+
+/** For the tests: the FormatError parseSbom raises for a damaged document; any other outcome fails the test. */
+export function sbomFormatError(input: Uint8Array): FormatError {
+  try {
+    parseSbom(input);
+  } catch (error) {
+    if (error instanceof FormatError) return error;
+    throw error;
+  }
+  throw new Error('parseSbom accepted a malformed document');
 }
